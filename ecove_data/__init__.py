@@ -1,0 +1,27 @@
+"""Every figure of the CoVEs conference report as tidy, validated, source-linked DataFrames.
+
+Examples
+--------
+>>> import ecove_data
+>>> "pact_sectors" in ecove_data.datasets()
+True
+>>> sectors = ecove_data.load("pact_sectors")
+>>> sectors.loc[~sectors["in_networking_workshops"], "sector"].tolist()
+['Microelectronics']
+"""
+
+from __future__ import annotations
+
+from ._errors import DataError, UnknownDatasetError
+from ._load import datasets, describe, load, load_all
+from ._typing import DatasetName
+
+__all__ = [
+    "DataError",
+    "DatasetName",
+    "UnknownDatasetError",
+    "datasets",
+    "describe",
+    "load",
+    "load_all",
+]

@@ -1,0 +1,65 @@
+"""Derived indicators: computed from key_figures, never typed in."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ._errors import DataError
+
+__all__ = ["DERIVED", "derive"]
+
+DERIVED = "derived_indicators"
+
+
+def derive(definitions: dict[str, Any], figures: dict[str, list[Any]]) -> dict[str, list[Any]]:
+    """Compute each indicator as numerator / denominator x scale from the key figures.
+
+    Examples
+    --------
+    >>> spec = {"indicators": [{"indicator_id": "r", "label": "R", "numerator": "a",
+    ...         "denominator": "b", "scale": 100, "unit": "percent"}]}
+    >>> derive(spec, {"figure_id": ["a", "b"], "value": [28, 55]})["value"]
+    [50.90909090909091]
+    """
+    value_of = dict(zip(figures["figure_id"], figures["value"], strict=True))
+    columns: dict[str, list[Any]] = {
+        name: []
+        for name in ("indicator_id", "label", "value", "unit", "formula", "inputs", "derived")
+    }
+    for spec in definitions.get("indicators", []):
+        inputs = (spec["numerator"], spec["denominator"])
+        missing = [fid for fid in inputs if fid not in value_of]
+        if missing:
+            raise DataError(
+                f"derived indicator {spec['indicator_id']!r} needs {missing}",
+                file="key_figures.csv",
+                column="figure_id",
+                rule="derived",
+                fix="restore those rows of key_figures",
+            )
+        numerator, denominator = (value_of[fid] for fid in inputs)
+        if not denominator:
+            raise DataError(
+                f"derived indicator {spec['indicator_id']!r} divides by "
+                f"{spec['denominator']}, which is 0",
+                file="key_figures.csv",
+                column="value",
+                rule="derived",
+                fix="correct that value",
+            )
+        scale = spec.get("scale", 1)
+        formula = f"{spec['numerator']} / {spec['denominator']}" + (
+            f" * {scale}" if scale != 1 else ""
+        )
+        row = {
+            "indicator_id": spec["indicator_id"],
+            "label": spec["label"],
+            "value": numerator / denominator * scale,
+            "unit": spec["unit"],
+            "formula": formula,
+            "inputs": ", ".join(inputs),
+            "derived": True,
+        }
+        for name, value in row.items():
+            columns[name].append(value)
+    return columns

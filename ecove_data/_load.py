@@ -1,0 +1,180 @@
+"""Loading: descriptor -> read and validate every table -> typed pandas frames."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ._derived import DERIVED, derive
+from ._descriptor import DESCRIPTOR, Package, Resource, read_package
+from ._errors import UnknownDatasetError
+from ._typing import DatasetName
+from ._validate import Report, check_consistency, check_file, read_columns
+
+__all__ = ["datasets", "describe", "load", "load_all"]
+
+_CACHE: dict[Path, tuple[tuple[Any, ...], dict[str, pd.DataFrame]]] = {}
+_PANDAS_TYPES = {"integer": "Int64", "number": "Float64", "boolean": "boolean", "string": "string"}
+
+
+def _dtype(field: dict[str, Any]) -> Any:
+    enum = field.get("constraints", {}).get("enum")
+    if enum is not None and field.get("type", "string") == "string":
+        return pd.CategoricalDtype(enum, ordered=bool(field.get("categoriesOrdered")))
+    return _PANDAS_TYPES.get(field.get("type", "string"), "object")
+
+
+def _frame(
+    fields: tuple[dict[str, Any], ...] | list[dict[str, Any]], columns: dict[str, list[Any]]
+) -> pd.DataFrame:
+    return pd.DataFrame(
+        {field["name"]: pd.array(columns[field["name"]], dtype=_dtype(field)) for field in fields}
+    )
+
+
+def _fingerprint(pkg: Package) -> tuple[Any, ...]:
+    paths = [pkg.data_dir / DESCRIPTOR] + [pkg.data_dir / res.path for res in pkg.resources]
+    stamps = []
+    for path in paths:
+        try:
+            stat = path.stat()
+            stamps.append((str(path), stat.st_mtime_ns, stat.st_size))
+        except OSError:
+            stamps.append((str(path), None, None))
+    return tuple(stamps)
+
+
+def _read_all(pkg: Package) -> dict[str, pd.DataFrame]:
+    report = Report(check_file(pkg, pkg.source))
+    columns = {}
+    for res in pkg.tables:
+        text = check_file(pkg, res)
+        quoted = res.role == "report" and {"quote", "line"} <= {f["name"] for f in res.fields}
+        columns[res.name] = read_columns(res, text, report if quoted else None)
+    check_consistency(pkg, columns)
+    frames = {res.name: _frame(res.fields, columns[res.name]) for res in pkg.tables}
+    if pkg.derived and "key_figures" in columns:
+        frames[DERIVED] = _frame(
+            pkg.derived["schema"]["fields"], derive(pkg.derived, columns["key_figures"])
+        )
+    return frames
+
+
+def _validated(data_dir: Path | str | os.PathLike[str] | None) -> dict[str, pd.DataFrame]:
+    pkg = read_package(data_dir)
+    key = pkg.data_dir.resolve()
+    stamp = _fingerprint(pkg)
+    cached = _CACHE.get(key)
+    if cached is None or cached[0] != stamp:
+        _CACHE[key] = cached = (stamp, _read_all(pkg))
+    return cached[1]
+
+
+def _names(pkg: Package) -> list[str]:
+    return [res.name for res in pkg.tables] + ([DERIVED] if pkg.derived else [])
+
+
+def datasets(*, data_dir: Path | str | None = None) -> list[str]:
+    """Return the names of the tables, in descriptor order (derived tables last).
+
+    Examples
+    --------
+    >>> datasets()[:3]
+    ['key_figures', 'roundtable_recommendations', 'pact_sectors']
+    """
+    return _names(read_package(data_dir))
+
+
+def load(name: DatasetName | str, *, data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Load one table as a validated pandas DataFrame with the descriptor's dtypes.
+
+    The whole package is validated first (files, hashes, types, constraints, quotes,
+    cross-table rules); a broken rule raises :class:`ecove_data.DataError` and no frame is
+    returned. Each call returns a new frame.
+
+    Parameters
+    ----------
+    name : str
+        A name from :func:`datasets`.
+    data_dir : path, optional
+        Another copy of ``data/`` (same layout). Defaults to ``ECOVE_DATA_DIR`` or the
+        package's own data.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Report tables carry ``quote`` and ``line``, the excerpt of the report each row
+        comes from and the line it starts on.
+
+    Examples
+    --------
+    >>> figures = load("key_figures").set_index("figure_id")
+    >>> int(figures.loc["cove_call_2021_organisations", "value"])
+    1741
+    >>> row = figures.loc["cove_call_2021_organisations"]
+    >>> print(row["quote"], "(line", row["line"], "of the report)")
+    with the participation of 1741 organisations from 55 countries (line 44 of the report)
+    """
+    frames = _validated(data_dir)
+    if name not in frames:
+        raise UnknownDatasetError(str(name), list(frames))
+    return frames[name].copy(deep=True)
+
+
+def load_all(*, data_dir: Path | str | None = None) -> dict[str, pd.DataFrame]:
+    """Load every table, validated, as ``{name: DataFrame}`` in :func:`datasets` order.
+
+    Examples
+    --------
+    >>> {name: len(frame) for name, frame in load_all().items()}["workshops"]
+    5
+    """
+    return {name: frame.copy(deep=True) for name, frame in _validated(data_dir).items()}
+
+
+def describe(name: DatasetName | str, *, data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Return the data dictionary of a table, read from the descriptor.
+
+    Columns: ``column``, ``type`` (Table Schema), ``dtype`` (pandas), ``unit``,
+    ``required`` and ``description``.
+
+    Examples
+    --------
+    >>> describe("pact_sectors")[["column", "dtype"]].values.tolist()[:3]
+    [['position', 'Int64'], ['sector', 'category'], ['in_networking_workshops', 'boolean']]
+    """
+    pkg = read_package(data_dir)
+    if name == DERIVED and pkg.derived:
+        fields = pkg.derived["schema"]["fields"]
+    else:
+        try:
+            res: Resource = pkg.resource(str(name))
+        except KeyError:
+            raise UnknownDatasetError(str(name), _names(pkg)) from None
+        fields = list(res.fields)
+        if not fields:
+            raise UnknownDatasetError(str(name), _names(pkg))
+    rows = [
+        {
+            "column": field["name"],
+            "type": field.get("type", "string"),
+            "dtype": str(_dtype(field)),
+            "unit": field.get("unit", ""),
+            "required": bool(field.get("constraints", {}).get("required")),
+            "description": field.get("description", ""),
+        }
+        for field in fields
+    ]
+    return pd.DataFrame(rows).astype(
+        {
+            "column": "string",
+            "type": "string",
+            "dtype": "string",
+            "unit": "string",
+            "required": "boolean",
+            "description": "string",
+        }
+    )

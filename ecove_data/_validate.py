@@ -1,0 +1,384 @@
+"""Validation: every rule the descriptor states, checked while a table is read.
+
+A table is read from bytes to typed columns in one pass; any broken rule raises
+:class:`DataError` naming the file, row and column. Nothing is returned until every
+table and every cross-table rule has passed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import io
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ._descriptor import Package, Resource, sha256
+from ._errors import DataError
+
+__all__ = ["Report", "check_consistency", "check_file", "read_columns", "stated_numbers"]
+
+_TRUE = frozenset({"true", "True", "TRUE", "1"})
+_FALSE = frozenset({"false", "False", "FALSE", "0"})
+_INTEGER = re.compile(r"[+-]?\d+")
+_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9}
+_NUMBER = re.compile(
+    r"(?<![\w.])(\d+(?:\.\d+)?)(?:\s*(thousand|million|billion)\b)?|\b("
+    + "|".join(_WORDS)
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def stated_numbers(text: str) -> set[float]:
+    """Return the numbers a sentence states, reading scale words and small number words.
+
+    Examples
+    --------
+    >>> sorted(stated_numbers("5% of employees, 700000 people/year and 7 billion euros"))
+    [5.0, 700000.0, 7000000000.0]
+    >>> stated_numbers("cited two times")
+    {2.0}
+    """
+    found = set()
+    for digits, scale, word in _NUMBER.findall(text):
+        if word:
+            found.add(float(_WORDS[word.lower()]))
+        else:
+            found.add(float(digits) * _SCALES.get(scale.lower(), 1))
+    return found
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+class Report:
+    """The source report with white space squashed, to find quotes and the line they start on."""
+
+    def __init__(self, text: str) -> None:
+        words, starts, lines = [], [], []
+        offset = 0
+        for number, line in enumerate(text.splitlines(), start=1):
+            for word in line.split():
+                words.append(word)
+                starts.append(offset)
+                lines.append(number)
+                offset += len(word) + 1
+        self.text = " ".join(words)
+        self._starts = starts
+        self._lines = lines
+
+    def lines_of(self, quote: str) -> list[int]:
+        r"""Return the lines on which ``quote`` starts, white space aside.
+
+        Examples
+        --------
+        >>> Report("a b\nc d\n\nc d").lines_of("c  d")
+        [2, 4]
+        """
+        needle = _squash(quote)
+        found, at = [], self.text.find(needle)
+        while needle and at != -1:
+            found.append(self._lines[bisect.bisect_right(self._starts, at) - 1])
+            at = self.text.find(needle, at + 1)
+        return found
+
+
+@dataclass
+class _Cell:
+    file: str
+    row: int
+    column: str
+
+
+def check_file(pkg: Package, res: Resource) -> str:
+    """Read a resource's file, check its size and hash against the descriptor, decode it."""
+    path = pkg.data_dir / res.path
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DataError(
+            "the file is missing",
+            file=res.path,
+            rule="file",
+            fix=f"restore {res.path} in {pkg.data_dir}, or remove its resource from the descriptor",
+        ) from None
+    stale = "run `ecove-data rehash` (or `ecove-data rehash --data-dir DIR`) to record it"
+    if "bytes" in res.raw and res.raw["bytes"] != len(data):
+        raise DataError(
+            f"the file has {len(data)} bytes, the descriptor says {res.raw['bytes']}",
+            file=res.path,
+            rule="bytes",
+            fix=f"if you changed the file on purpose, {stale}; otherwise restore it",
+        )
+    if "hash" in res.raw and res.raw["hash"] != sha256(data):
+        raise DataError(
+            f"the file's hash is {sha256(data)}, the descriptor says {res.raw['hash']}",
+            file=res.path,
+            rule="hash",
+            fix=f"if you changed the file on purpose, {stale}; otherwise restore it",
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise DataError(
+            f"byte {exc.start} (line {line}) is not UTF-8",
+            file=res.path,
+            rule="encoding",
+            fix="save the file as UTF-8 (in Excel: 'CSV UTF-8')",
+        ) from None
+
+
+def _convert(field: dict[str, Any], cell: str, where: _Cell) -> Any:
+    kind = field.get("type", "string")
+    constraints = field.get("constraints", {})
+    if cell == "":
+        if constraints.get("required"):
+            raise DataError(
+                "the cell is empty but required",
+                **vars(where),
+                rule="required",
+                fix="fill in the value from the report",
+            )
+        return None
+    if kind == "integer":
+        if not _INTEGER.fullmatch(cell):
+            raise DataError(
+                f"{cell!r} is not an integer",
+                **vars(where),
+                rule="type",
+                fix="write a whole number with digits only, such as 1741",
+            )
+        value: Any = int(cell)
+    elif kind == "number":
+        try:
+            value = float(cell)
+        except ValueError:
+            raise DataError(
+                f"{cell!r} is not a number",
+                **vars(where),
+                rule="type",
+                fix="write a number with a dot for decimals, such as 20.7",
+            ) from None
+    elif kind == "boolean":
+        if cell in _TRUE:
+            value = True
+        elif cell in _FALSE:
+            value = False
+        else:
+            raise DataError(
+                f"{cell!r} is not a boolean", **vars(where), rule="type", fix="write true or false"
+            )
+    else:
+        value = cell
+    _check_constraints(constraints, value, cell, where)
+    return value
+
+
+def _check_constraints(constraints: dict[str, Any], value: Any, cell: str, where: _Cell) -> None:
+    if "enum" in constraints and value not in constraints["enum"]:
+        raise DataError(
+            f"{cell!r} is not one of the allowed values",
+            **vars(where),
+            rule="enum",
+            fix=f"use one of: {', '.join(map(str, constraints['enum']))}; to add a "
+            "value, add it to the field's enum in datapackage.json",
+        )
+    if "minimum" in constraints and value < constraints["minimum"]:
+        raise DataError(
+            f"{cell} is below the minimum {constraints['minimum']}",
+            **vars(where),
+            rule="minimum",
+            fix=f"use a value of at least {constraints['minimum']}",
+        )
+    if "minLength" in constraints and len(value) < constraints["minLength"]:
+        raise DataError(
+            f"{cell!r} is shorter than {constraints['minLength']} characters",
+            **vars(where),
+            rule="minLength",
+            fix="write the full text",
+        )
+    if "pattern" in constraints and not re.fullmatch(constraints["pattern"], value):
+        raise DataError(
+            f"{cell!r} does not match the pattern {constraints['pattern']}",
+            **vars(where),
+            rule="pattern",
+            fix="use lower-case letters, digits and underscores",
+        )
+
+
+def read_columns(res: Resource, text: str, report: Report | None) -> dict[str, list[Any]]:
+    """Parse a table's text into typed columns, checking every rule of its schema.
+
+    ``report`` is the source report for tables whose rows carry ``quote`` and ``line``.
+    """
+    names = [field["name"] for field in res.fields]
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader, None)
+        if header != names:
+            missing = [n for n in names if n not in (header or [])]
+            extra = [n for n in (header or []) if n not in names]
+            raise DataError(
+                f"the header is {header}, the descriptor expects {names}"
+                + (f" (missing: {missing})" if missing else "")
+                + (f" (not described: {extra})" if extra else ""),
+                file=res.path,
+                row=0,
+                rule="header",
+                fix="make the first line list the descriptor's field names, in its order, "
+                "or describe the new column in datapackage.json",
+            )
+        columns: dict[str, list[Any]] = {name: [] for name in names}
+        for row_number, row in enumerate(reader, start=1):
+            if len(row) != len(names):
+                raise DataError(
+                    f"the row has {len(row)} cells, the header {len(names)}",
+                    file=res.path,
+                    row=row_number,
+                    rule="shape",
+                    fix="quote cells that contain commas with double quotes",
+                )
+            values = {}
+            for field, cell in zip(res.fields, row, strict=True):
+                where = _Cell(res.path, row_number, field["name"])
+                values[field["name"]] = _convert(field, cell, where)
+            if report is not None:
+                _check_quote(res, values, report, row_number)
+            for name, value in values.items():
+                columns[name].append(value)
+    except csv.Error as exc:
+        raise DataError(
+            f"not a readable CSV ({exc})",
+            file=res.path,
+            row=reader.line_num,
+            rule="csv",
+            fix="check the quotes around cells on that line",
+        ) from None
+    _check_unique(res, columns)
+    return columns
+
+
+def _check_quote(res: Resource, values: dict[str, Any], report: Report, row: int) -> None:
+    quote, line = values.get("quote"), values.get("line")
+    if quote is None or line is None:
+        return
+    found = report.lines_of(quote)
+    if not found:
+        raise DataError(
+            "the quote does not stand in the report",
+            file=res.path,
+            row=row,
+            column="quote",
+            rule="quote",
+            fix="copy the excerpt from data/raw/coves-conference-report.txt as it "
+            "stands (only white space may differ)",
+        )
+    if line not in found:
+        raise DataError(
+            f"the quote starts on line {found[0]} of the report, not line {line}",
+            file=res.path,
+            row=row,
+            column="line",
+            rule="quote",
+            fix=f"set line to {found[0]}",
+        )
+    for field in res.fields:
+        value = values[field["name"]]
+        if not field.get("verbatim") or value is None:
+            continue
+        if isinstance(value, str):
+            ok = _squash(value) in _squash(quote)
+        else:
+            ok = float(value) in stated_numbers(quote)
+        if not ok:
+            raise DataError(
+                f"{value!r} does not appear in the row's quote",
+                file=res.path,
+                row=row,
+                column=field["name"],
+                rule="verbatim",
+                fix="correct the value, or quote the sentence that states it",
+            )
+
+
+def _check_unique(res: Resource, columns: dict[str, list[Any]]) -> None:
+    keys = [(field["name"],) for field in res.fields if field.get("constraints", {}).get("unique")]
+    if res.primary_key:
+        keys.append(res.primary_key)
+    for key in keys:
+        seen: dict[tuple[Any, ...], int] = {}
+        for row, combo in enumerate(zip(*(columns[name] for name in key), strict=True), start=1):
+            if combo in seen:
+                raise DataError(
+                    f"{combo if len(key) > 1 else combo[0]!r} repeats row {seen[combo]}",
+                    file=res.path,
+                    row=row,
+                    column=", ".join(key),
+                    rule="unique",
+                    fix="each value may appear once: remove the duplicate row",
+                )
+            seen[combo] = row
+
+
+def check_consistency(pkg: Package, columns: dict[str, dict[str, list[Any]]]) -> None:
+    """Check the descriptor's cross-table rules against the parsed tables."""
+    figures = columns.get("key_figures", {})
+    value_of = dict(zip(figures.get("figure_id", []), figures.get("value", []), strict=True))
+
+    def figure(figure_id: str, rule: dict[str, Any]) -> int:
+        if figure_id not in value_of:
+            raise DataError(
+                f"figure {figure_id!r} is missing",
+                file="key_figures.csv",
+                column="figure_id",
+                rule=rule["name"],
+                fix=f"restore the {figure_id} row ({rule['description']})",
+            )
+        return value_of[figure_id]
+
+    for rule in pkg.consistency:
+        expected = figure(rule["equals"], rule)
+        if "sum_of" in rule:
+            parts = {fid: figure(fid, rule) for fid in rule["sum_of"]}
+            if sum(parts.values()) != expected:
+                terms = " + ".join(f"{fid} ({v})" for fid, v in parts.items())
+                raise DataError(
+                    f"{terms} = {sum(parts.values())}, but {rule['equals']} is {expected}",
+                    file="key_figures.csv",
+                    column="value",
+                    rule=rule["name"],
+                    fix=f"correct one of these rows so that: {rule['description']}",
+                )
+        else:
+            table = columns[rule["rows_of"]]
+            flags = (
+                table[rule["where"]] if "where" in rule else [True] * len(table[next(iter(table))])
+            )
+            count = sum(bool(flag) for flag in flags)
+            what = f"rows with {rule['where']} true" if "where" in rule else "rows"
+            if count != expected:
+                raise DataError(
+                    f"{count} {what}, but key_figures {rule['equals']} is {expected}",
+                    file=pkg.resource(rule["rows_of"]).path,
+                    column=rule.get("where"),
+                    rule=rule["name"],
+                    fix=f"make the table and the figure agree: {rule['description']}",
+                )

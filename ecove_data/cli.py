@@ -1,0 +1,77 @@
+"""The ``ecove-data`` command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+__all__ = ["main"]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ecove-data",
+        description="Figures of the CoVEs conference report as validated tables.",
+    )
+    parser.add_argument(
+        "--data-dir", help="another copy of data/ (default: ECOVE_DATA_DIR or the package's)"
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub.add_parser("list", help="list the tables")
+    show = sub.add_parser("show", help="print a table")
+    show.add_argument("name")
+    desc = sub.add_parser("describe", help="print a table's data dictionary")
+    desc.add_argument("name")
+    sub.add_parser("validate", help="check every file and rule; exit 1 on the first broken rule")
+    sub.add_parser(
+        "rehash", help="record each file's size and hash in datapackage.json after a correction"
+    )
+    export = sub.add_parser("export", help="write every table as csv, xlsx or md")
+    export.add_argument("--format", required=True, choices=["csv", "xlsx", "md"])
+    export.add_argument("--out", required=True, help="output folder")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = _parser().parse_args(argv)
+    import pandas as pd
+
+    from . import _descriptor, _export, _load
+    from ._errors import DataError, UnknownDatasetError
+
+    try:
+        if args.command == "list":
+            pkg = _descriptor.read_package(args.data_dir)
+            for name in _load.datasets(data_dir=args.data_dir):
+                title = (
+                    pkg.resource(name).title
+                    if name != "derived_indicators"
+                    else pkg.derived["title"]
+                )
+                print(f"{name:28} {title}")
+        elif args.command == "show":
+            with pd.option_context(
+                "display.max_columns", None, "display.width", 200, "display.max_colwidth", 60
+            ):
+                print(_load.load(args.name, data_dir=args.data_dir).to_string(index=False))
+        elif args.command == "describe":
+            print(_export.to_markdown(_load.describe(args.name, data_dir=args.data_dir)))
+        elif args.command == "validate":
+            frames = _load.load_all(data_dir=args.data_dir)
+            print(f"valid: {len(frames)} tables, {sum(map(len, frames.values()))} rows")
+        elif args.command == "rehash":
+            changed = _descriptor.refresh_hashes(args.data_dir)
+            print(f"updated: {', '.join(changed)}" if changed else "every hash is current")
+        elif args.command == "export":
+            for path in _export.export(args.format, args.out, data_dir=args.data_dir):
+                print(path)
+    except (DataError, UnknownDatasetError) as exc:
+        print(f"ecove-data: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
