@@ -23,44 +23,51 @@ _TRUE = frozenset({"true", "True", "TRUE", "1"})
 _FALSE = frozenset({"false", "False", "FALSE", "0"})
 _INTEGER = re.compile(r"[+-]?\d+")
 _WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
 _SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9}
+_UNITS = {"%": "percent", "percent": "percent", "per cent": "percent", "euro": "eur",
+          "euros": "eur", "€": "eur", "people/year": "people_per_year"}  # fmt: skip
 _NUMBER = re.compile(
-    r"(?<![\w.])(\d+(?:\.\d+)?)(?:\s*(thousand|million|billion)\b)?|\b("
-    + "|".join(_WORDS)
-    + r")\b",
+    r"(?P<more>more than\s+)?"
+    r"(?:(?<![\w.])(?P<digits>\d+(?:\.\d+)?)(?:\s*(?P<scale>thousand|million|billion)\b)?"
+    r"|\b(?P<word>" + "|".join(_WORDS) + r")\b)"
+    r"(?:\s*(?P<unit>"
+    + "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
+    + "))?",
     re.IGNORECASE,
 )
 
 
-def stated_numbers(text: str) -> set[float]:
-    """Return the numbers a sentence states, reading scale words and small number words.
+def stated_numbers(text: str) -> set[tuple[float, str, str]]:
+    """Return the numbers a sentence states as ``(value, unit, qualifier)``.
+
+    Scale words ("7 billion") and small number words ("two") are read; the unit is the
+    word right after the number (``count`` when there is none) and the qualifier is
+    ``more_than`` when "more than" comes right before it.
 
     Examples
     --------
-    >>> sorted(stated_numbers("5% of employees, 700000 people/year and 7 billion euros"))
-    [5.0, 700000.0, 7000000000.0]
+    >>> text = "5% of employees, 700000 people/year and 7 billion euros"
+    >>> for number in sorted(stated_numbers(text)):
+    ...     print(number)
+    (5.0, 'percent', 'exact')
+    (700000.0, 'people_per_year', 'exact')
+    (7000000000.0, 'eur', 'exact')
+    >>> stated_numbers("to date, more than 500 companies")
+    {(500.0, 'count', 'more_than')}
     >>> stated_numbers("cited two times")
-    {2.0}
+    {(2.0, 'count', 'exact')}
     """
     found = set()
-    for digits, scale, word in _NUMBER.findall(text):
-        if word:
-            found.add(float(_WORDS[word.lower()]))
+    for match in _NUMBER.finditer(text):
+        if match["word"]:
+            value = float(_WORDS[match["word"].lower()])
         else:
-            found.add(float(digits) * _SCALES.get(scale.lower(), 1))
+            value = float(match["digits"]) * _SCALES.get((match["scale"] or "").lower(), 1)
+        unit = _UNITS[match["unit"].lower()] if match["unit"] else "count"
+        found.add((value, unit, "more_than" if match["more"] else "exact"))
     return found
 
 
@@ -84,18 +91,18 @@ class Report:
         self._starts = starts
         self._lines = lines
 
-    def lines_of(self, quote: str) -> list[int]:
-        r"""Return the lines on which ``quote`` starts, white space aside.
+    def find(self, quote: str) -> list[tuple[int, int]]:
+        r"""Return ``(offset, line)`` of each place ``quote`` starts, white space aside.
 
         Examples
         --------
-        >>> Report("a b\nc d\n\nc d").lines_of("c  d")
-        [2, 4]
+        >>> Report("a b\nc d\n\nc d").find("c  d")
+        [(4, 2), (8, 4)]
         """
         needle = _squash(quote)
         found, at = [], self.text.find(needle)
         while needle and at != -1:
-            found.append(self._lines[bisect.bisect_right(self._starts, at) - 1])
+            found.append((at, self._lines[bisect.bisect_right(self._starts, at) - 1]))
             at = self.text.find(needle, at + 1)
         return found
 
@@ -247,6 +254,7 @@ def read_columns(res: Resource, text: str, report: Report | None) -> dict[str, l
                 "or describe the new column in datapackage.json",
             )
         columns: dict[str, list[Any]] = {name: [] for name in names}
+        offsets: list[int] = []
         for row_number, row in enumerate(reader, start=1):
             if len(row) != len(names):
                 raise DataError(
@@ -261,7 +269,7 @@ def read_columns(res: Resource, text: str, report: Report | None) -> dict[str, l
                 where = _Cell(res.path, row_number, field["name"])
                 values[field["name"]] = _convert(field, cell, where)
             if report is not None:
-                _check_quote(res, values, report, row_number)
+                offsets.append(_check_quote(res, values, report, row_number))
             for name, value in values.items():
                 columns[name].append(value)
     except csv.Error as exc:
@@ -273,14 +281,17 @@ def read_columns(res: Resource, text: str, report: Report | None) -> dict[str, l
             fix="check the quotes around cells on that line",
         ) from None
     _check_unique(res, columns)
+    _check_complete(res, columns)
+    if report is not None:
+        _check_order(res, columns, offsets)
     return columns
 
 
-def _check_quote(res: Resource, values: dict[str, Any], report: Report, row: int) -> None:
-    quote, line = values.get("quote"), values.get("line")
-    if quote is None or line is None:
-        return
-    found = report.lines_of(quote)
+def _check_quote(res: Resource, values: dict[str, Any], report: Report, row: int) -> int:
+    """Check the row's quote, line and verbatim values; return where the quote starts."""
+    quote, line = values["quote"], values["line"]
+    places = report.find(quote)
+    found = [at_line for _, at_line in places]
     if not found:
         raise DataError(
             "the quote does not stand in the report",
@@ -306,17 +317,57 @@ def _check_quote(res: Resource, values: dict[str, Any], report: Report, row: int
             continue
         if isinstance(value, str):
             ok = _squash(value) in _squash(quote)
+            stated = repr(value)
         else:
-            ok = float(value) in stated_numbers(quote)
+            unit, qualifier = values.get("unit", "count"), values.get("qualifier", "exact")
+            ok = (float(value), unit, qualifier) in stated_numbers(quote)
+            stated = f"{value} ({unit}, {qualifier})"
         if not ok:
             raise DataError(
-                f"{value!r} does not appear in the row's quote",
+                f"{stated} does not appear in the row's quote",
                 file=res.path,
                 row=row,
                 column=field["name"],
                 rule="verbatim",
                 fix="correct the value, or quote the sentence that states it",
             )
+    return next(offset for offset, at_line in places if at_line == line)
+
+
+def _check_complete(res: Resource, columns: dict[str, list[Any]]) -> None:
+    """Check that a field marked ``complete`` holds every value of its enum: no row is missing."""
+    for field in res.fields:
+        if not field.get("complete"):
+            continue
+        missing = [v for v in field["constraints"]["enum"] if v not in columns[field["name"]]]
+        if missing:
+            raise DataError(
+                f"no row for {', '.join(map(repr, missing))}",
+                file=res.path,
+                column=field["name"],
+                rule="complete",
+                fix="restore the missing row (the descriptor's enum lists every row the "
+                "report gives)",
+            )
+
+
+def _check_order(res: Resource, columns: dict[str, list[Any]], offsets: list[int]) -> None:
+    """Check that a field marked ``reportOrder`` numbers the rows 1, 2, ... in report order."""
+    expected = {offset: rank for rank, offset in enumerate(sorted(offsets), start=1)}
+    for field in res.fields:
+        if not field.get("reportOrder"):
+            continue
+        for row, (value, offset) in enumerate(zip(columns[field["name"]], offsets, strict=True), 1):
+            if value != expected[offset]:
+                raise DataError(
+                    f"{value} is not the row's place in the report, {expected[offset]}",
+                    file=res.path,
+                    row=row,
+                    column=field["name"],
+                    rule="reportOrder",
+                    fix=f"number the rows 1 to {len(offsets)} in the order their quotes "
+                    "appear in the report",
+                )
 
 
 def _check_unique(res: Resource, columns: dict[str, list[Any]]) -> None:
@@ -355,6 +406,9 @@ def check_consistency(pkg: Package, columns: dict[str, dict[str, list[Any]]]) ->
         return value_of[figure_id]
 
     for rule in pkg.consistency:
+        if "fixed" in rule:
+            _check_fixed(pkg, columns, rule)
+            continue
         expected = figure(rule["equals"], rule)
         if "sum_of" in rule:
             parts = {fid: figure(fid, rule) for fid in rule["sum_of"]}
@@ -382,3 +436,23 @@ def check_consistency(pkg: Package, columns: dict[str, dict[str, list[Any]]]) ->
                     rule=rule["name"],
                     fix=f"make the table and the figure agree: {rule['description']}",
                 )
+
+
+def _check_fixed(
+    pkg: Package, columns: dict[str, dict[str, list[Any]]], rule: dict[str, Any]
+) -> None:
+    """Check a value the report states for a whole list, or for one named row."""
+    table, column, fixed = columns[rule["table"]], rule["column"], rule["fixed"]
+    match = rule.get("rows", {})
+    for row, values in enumerate(zip(*table.values(), strict=True), start=1):
+        record = dict(zip(table, values, strict=True))
+        if all(record[key] == value for key, value in match.items()) and record[column] != fixed:
+            raise DataError(
+                f"{column} is {str(record[column]).lower()}, but the report says "
+                f"{str(fixed).lower()}",
+                file=pkg.resource(rule["table"]).path,
+                row=row,
+                column=column,
+                rule=rule["name"],
+                fix=f"set it to {str(fixed).lower()}: {rule['description']}",
+            )
