@@ -11,13 +11,27 @@ import pandas as pd
 from ._derived import DERIVED, derive
 from ._descriptor import DESCRIPTOR, Package, Resource, read_package
 from ._errors import UnknownDatasetError
-from ._typing import DatasetName
-from ._validate import Report, check_consistency, check_file, read_columns
+from ._typing import DatasetName, DatasetRole
+from ._validate import (
+    Report,
+    check_consistency,
+    check_file,
+    check_report_lines,
+    read_columns,
+)
 
 __all__ = ["datasets", "describe", "load", "load_all"]
 
 _CACHE: dict[Path, tuple[tuple[Any, ...], dict[str, pd.DataFrame]]] = {}
-_PANDAS_TYPES = {"integer": "Int64", "number": "Float64", "boolean": "boolean", "string": "string"}
+_PANDAS_TYPES = {
+    "integer": "Int64",
+    "year": "Int64",
+    "number": "Float64",
+    "boolean": "boolean",
+    "string": "string",
+    "date": "datetime64[ns]",
+}
+_ROLES = ("report", "context")
 
 
 def _dtype(field: dict[str, Any]) -> Any:
@@ -54,13 +68,14 @@ def _read_all(pkg: Package) -> dict[str, pd.DataFrame]:
         text = check_file(pkg, res)
         quoted = res.role == "report" and {"quote", "line"} <= {f["name"] for f in res.fields}
         columns[res.name] = read_columns(res, text, report if quoted else None)
+        check_report_lines(pkg, res, columns[res.name], report)
     check_consistency(pkg, columns)
     frames = {res.name: _frame(res.fields, columns[res.name]) for res in pkg.tables}
     if pkg.derived and "key_figures" in columns:
         frames[DERIVED] = _frame(
             pkg.derived["schema"]["fields"], derive(pkg.derived, columns["key_figures"])
         )
-    return frames
+    return {name: frames[name] for name in _names(pkg) if name in frames}
 
 
 def _validated(data_dir: Path | str | os.PathLike[str] | None) -> dict[str, pd.DataFrame]:
@@ -73,19 +88,41 @@ def _validated(data_dir: Path | str | os.PathLike[str] | None) -> dict[str, pd.D
     return cached[1]
 
 
-def _names(pkg: Package) -> list[str]:
-    return [res.name for res in pkg.tables] + ([DERIVED] if pkg.derived else [])
+def _names(pkg: Package, role: str | None = None) -> list[str]:
+    if role is not None and role not in _ROLES:
+        raise ValueError(f"unknown role {role!r}; choose one of: {', '.join(_ROLES)}, or None")
+    report = [res.name for res in pkg.tables if res.role == "report"]
+    report += [DERIVED] if pkg.derived else []
+    others = [res.name for res in pkg.tables if res.role != "report"]
+    if role is None:
+        return report + others
+    return report if role == "report" else [n for n in others if pkg.resource(n).role == role]
 
 
-def datasets(*, data_dir: Path | str | None = None) -> list[str]:
-    """Return the names of the tables, in descriptor order (derived tables last).
+def datasets(role: DatasetRole | None = None, *, data_dir: Path | str | None = None) -> list[str]:
+    """Return the names of the tables: the report's first, then the context tables.
+
+    Parameters
+    ----------
+    role : {"report", "context"}, optional
+        Only the report's tables (those taken from the report, in descriptor order, and
+        the derived indicators computed from them), or only the context tables (public
+        figures from other sources, each row with its source). Default: all of them.
+    data_dir : path, optional
+        Another copy of ``data/`` (same layout).
 
     Examples
     --------
     >>> datasets()[:3]
     ['key_figures', 'roundtable_recommendations', 'pact_sectors']
+    >>> datasets("report")[-1]
+    'derived_indicators'
+    >>> datasets(role="context")[:2]
+    ['context_cove_calls', 'context_pact_membership']
+    >>> datasets() == datasets("report") + datasets("context")
+    True
     """
-    return _names(read_package(data_dir))
+    return _names(read_package(data_dir), role)
 
 
 def load(name: DatasetName | str, *, data_dir: Path | str | None = None) -> pd.DataFrame:

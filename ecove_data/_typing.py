@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-__all__ = ["DatasetName"]
+__all__ = ["DatasetName", "DatasetRole"]
 
 DatasetName = Literal[
     "key_figures",
@@ -15,4 +15,12 @@ DatasetName = Literal[
     "workshops",
     "ecovem_citations",
     "derived_indicators",
+    "context_cove_calls",
+    "context_pact_membership",
+    "context_campus_excellence",
+    "context_event",
+    "context_ecovem",
 ]
+
+DatasetRole = Literal["report", "context"]
+"""Where a table's values come from: the report itself, or public sources that set it in context."""

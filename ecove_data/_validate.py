@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import datetime as dt
 import io
 import re
 from dataclasses import dataclass
@@ -17,11 +18,20 @@ from typing import Any
 from ._descriptor import Package, Resource, sha256
 from ._errors import DataError
 
-__all__ = ["Report", "check_consistency", "check_file", "read_columns", "stated_numbers"]
+__all__ = [
+    "Report",
+    "check_consistency",
+    "check_file",
+    "check_report_lines",
+    "read_columns",
+    "stated_numbers",
+]
 
 _TRUE = frozenset({"true", "True", "TRUE", "1"})
 _FALSE = frozenset({"false", "False", "FALSE", "0"})
 _INTEGER = re.compile(r"[+-]?\d+")
+_YEAR = re.compile(r"\d{4}")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -184,6 +194,27 @@ def _convert(field: dict[str, Any], cell: str, where: _Cell) -> Any:
                 rule="type",
                 fix="write a number with a dot for decimals, such as 20.7",
             ) from None
+    elif kind == "year":
+        if not _YEAR.fullmatch(cell):
+            raise DataError(
+                f"{cell!r} is not a year",
+                **vars(where),
+                rule="type",
+                fix="write the year with four digits, such as 2021",
+            )
+        value = int(cell)
+    elif kind == "date":
+        try:
+            value = dt.date.fromisoformat(cell) if _DATE.fullmatch(cell) else None
+        except ValueError:
+            value = None
+        if value is None:
+            raise DataError(
+                f"{cell!r} is not a date",
+                **vars(where),
+                rule="type",
+                fix="write an existing day as YYYY-MM-DD, such as 2022-02-03",
+            )
     elif kind == "boolean":
         if cell in _TRUE:
             value = True
@@ -195,11 +226,13 @@ def _convert(field: dict[str, Any], cell: str, where: _Cell) -> Any:
             )
     else:
         value = cell
-    _check_constraints(constraints, value, cell, where)
+    _check_constraints(constraints, value, cell, where, field.get("patternHint"))
     return value
 
 
-def _check_constraints(constraints: dict[str, Any], value: Any, cell: str, where: _Cell) -> None:
+def _check_constraints(
+    constraints: dict[str, Any], value: Any, cell: str, where: _Cell, hint: str | None = None
+) -> None:
     if "enum" in constraints and value not in constraints["enum"]:
         raise DataError(
             f"{cell!r} is not one of the allowed values",
@@ -227,7 +260,7 @@ def _check_constraints(constraints: dict[str, Any], value: Any, cell: str, where
             f"{cell!r} does not match the pattern {constraints['pattern']}",
             **vars(where),
             rule="pattern",
-            fix="use lower-case letters, digits and underscores",
+            fix=hint or "use lower-case letters, digits and underscores",
         )
 
 
@@ -409,6 +442,15 @@ def check_consistency(pkg: Package, columns: dict[str, dict[str, list[Any]]]) ->
         if "fixed" in rule:
             _check_fixed(pkg, columns, rule)
             continue
+        if "one_true_per" in rule:
+            _check_one_true(pkg, columns, rule)
+            continue
+        if "context" in rule:
+            kind = "equals" if "equals" in rule else "at_most"
+            stated = figure(rule[kind], rule)
+            qualifiers = dict(zip(figures["figure_id"], figures.get("qualifier", []), strict=False))
+            _check_context(pkg, columns, rule, kind, stated, qualifiers.get(rule[kind]))
+            continue
         expected = figure(rule["equals"], rule)
         if "sum_of" in rule:
             parts = {fid: figure(fid, rule) for fid in rule["sum_of"]}
@@ -456,3 +498,143 @@ def _check_fixed(
                 rule=rule["name"],
                 fix=f"set it to {str(fixed).lower()}: {rule['description']}",
             )
+
+
+def _records(table: dict[str, list[Any]]) -> list[dict[str, Any]]:
+    """Return a parsed table's rows as dicts (row 1 first)."""
+    return [dict(zip(table, values, strict=True)) for values in zip(*table.values(), strict=True)]
+
+
+def _table(
+    pkg: Package, columns: dict[str, dict[str, list[Any]]], rule: dict[str, Any], name: str
+) -> tuple[str, list[dict[str, Any]]]:
+    if name not in columns:
+        raise DataError(
+            f"rule {rule['name']!r} refers to a table {name!r} the descriptor does not describe",
+            file="datapackage.json",
+            rule=rule["name"],
+            fix="restore the table's resource, or correct the rule in datapackage.json",
+        )
+    return pkg.resource(name).path, _records(columns[name])
+
+
+def _check_context(
+    pkg: Package,
+    columns: dict[str, dict[str, list[Any]]],
+    rule: dict[str, Any],
+    kind: str,
+    stated: Any,
+    stated_qualifier: str | None,
+) -> None:
+    """Check the context rows a rule selects against the figure the report states.
+
+    ``equals``: the value (and the qualifier, where both tables have one) is the report's.
+    ``at_most``: the value is at most the report's, as a source's "more than 1 700" must be
+    for the report's exact 1741.
+    """
+    spec = rule["context"]
+    path, records = _table(pkg, columns, rule, spec["table"])
+    where, column = spec.get("where", {}), spec["column"]
+    matched = 0
+    for row, record in enumerate(records, start=1):
+        if any(record.get(key) != value for key, value in where.items()):
+            continue
+        matched += 1
+        value, qualifier = record.get(column), record.get("qualifier")
+        if value is None or (value != stated if kind == "equals" else value > stated):
+            relation = "is not" if kind == "equals" else "is more than"
+            shown = "an empty cell" if value is None else value
+            problem, at = f"{shown} {relation} the report's {rule[kind]} ({stated})", column
+        elif kind == "equals" and None not in (qualifier, stated_qualifier):
+            if qualifier == stated_qualifier:
+                continue
+            problem = f"qualifier {qualifier!r} is not the report's {stated_qualifier!r}"
+            at = "qualifier"
+        else:
+            continue
+        raise DataError(
+            problem,
+            file=path,
+            row=row,
+            column=at,
+            rule=rule["name"],
+            fix=f"check the source and the report, then correct the row: {rule['description']}",
+        )
+    if not matched:
+        terms = ", ".join(f"{key} {value!r}" for key, value in where.items())
+        raise DataError(
+            f"no row has {terms}",
+            file=path,
+            column=", ".join(where) or None,
+            rule=rule["name"],
+            fix=f"restore that row: {rule['description']}",
+        )
+
+
+def _check_one_true(
+    pkg: Package, columns: dict[str, dict[str, list[Any]]], rule: dict[str, Any]
+) -> None:
+    """Check that exactly one row of each group (``one_true_per``) has ``column`` true."""
+    path, records = _table(pkg, columns, rule, rule["table"])
+    column, keys = rule["column"], rule["one_true_per"]
+    groups: dict[tuple[Any, ...], list[int]] = {}
+    for row, record in enumerate(records, start=1):
+        groups.setdefault(tuple(record[key] for key in keys), []).append(row)
+    for group, rows in groups.items():
+        chosen = [row for row in rows if records[row - 1][column]]
+        if len(chosen) != 1:
+            terms = ", ".join(f"{key} {value!r}" for key, value in zip(keys, group, strict=True))
+            raise DataError(
+                f"{len(chosen)} rows with {terms} have {column} true (rows {rows}); "
+                "exactly one must",
+                file=path,
+                row=(chosen[1] if chosen else rows[0]),
+                column=column,
+                rule=rule["name"],
+                fix=f"set {column} true on the one row figures use and false on the others, "
+                f"and say why in the note ({rule['description']})",
+            )
+
+
+def check_report_lines(
+    pkg: Package, res: Resource, columns: dict[str, list[Any]], report: Report
+) -> None:
+    """Check the rows a context table takes from the report itself.
+
+    A field with the ``reportLine`` property holds, for such rows, the line where the
+    row's quote starts in the report; those rows give the report's path as their URL.
+    """
+    for field in res.fields:
+        spec = field.get("reportLine")
+        if not spec:
+            continue
+        name = field["name"]
+        rows = zip(columns[name], columns[spec["quote"]], columns[spec["url"]], strict=True)
+        for row, (line, quote, url) in enumerate(rows, start=1):
+            from_report = url == pkg.source.path
+            if from_report != (line is not None):
+                raise DataError(
+                    f"{spec['url']} is {url!r} but {name} is "
+                    + ("empty" if line is None else str(line)),
+                    file=res.path,
+                    row=row,
+                    column=name,
+                    rule="reportLine",
+                    fix=f"a row taken from the report gives {spec['url']} {pkg.source.path} and "
+                    f"the line where its quote starts; any other row leaves {name} empty",
+                )
+            if line is None:
+                continue
+            found = [at_line for _, at_line in report.find(quote or "")]
+            if line not in found:
+                raise DataError(
+                    "the quote does not stand in the report"
+                    if not found
+                    else f"the quote starts on line {found[0]} of the report, not line {line}",
+                    file=res.path,
+                    row=row,
+                    column=spec["quote"] if not found else name,
+                    rule="reportLine",
+                    fix="copy the excerpt from data/raw/coves-conference-report.txt as it "
+                    "stands and give the line where it starts",
+                )
