@@ -50,14 +50,15 @@ def _frame(
 
 
 def _fingerprint(pkg: Package) -> tuple[Any, ...]:
+    # The files' contents, not their times: an edit within one clock tick, or a copy that
+    # keeps times (cp -p, rsync -t), leaves size and mtime as they were. The files are small.
     paths = [pkg.data_dir / DESCRIPTOR] + [pkg.data_dir / res.path for res in pkg.resources]
     stamps = []
     for path in paths:
         try:
-            stat = path.stat()
-            stamps.append((str(path), stat.st_mtime_ns, stat.st_size))
+            stamps.append((str(path), path.read_bytes()))
         except OSError:
-            stamps.append((str(path), None, None))
+            stamps.append((str(path), None))
     return tuple(stamps)
 
 
