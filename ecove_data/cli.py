@@ -18,7 +18,10 @@ def _parser() -> argparse.ArgumentParser:
         "--data-dir", help="another copy of data/ (default: ECOVE_DATA_DIR or the package's)"
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    sub.add_parser("list", help="list the tables")
+    listing = sub.add_parser("list", help="list the tables, with the role of each")
+    listing.add_argument(
+        "--role", choices=["report", "context"], help="only the report's or the context tables"
+    )
     show = sub.add_parser("show", help="print a table")
     show.add_argument("name")
     desc = sub.add_parser("describe", help="print a table's data dictionary")
@@ -44,13 +47,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "list":
             pkg = _descriptor.read_package(args.data_dir)
-            for name in _load.datasets(data_dir=args.data_dir):
-                title = (
-                    pkg.resource(name).title
-                    if name != "derived_indicators"
-                    else pkg.derived["title"]
-                )
-                print(f"{name:28} {title}")
+            for name in _load.datasets(args.role, data_dir=args.data_dir):
+                if name == "derived_indicators":
+                    role, title = "report", pkg.derived["title"]
+                else:
+                    role, title = pkg.resource(name).role, pkg.resource(name).title
+                print(f"{name:28} {role:8} {title}")
         elif args.command == "show":
             with pd.option_context(
                 "display.max_columns", None, "display.width", 200, "display.max_colwidth", 60
