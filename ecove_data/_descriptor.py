@@ -163,7 +163,16 @@ def refresh_hashes(data_dir: Path | str | None = None) -> list[str]:
     pkg = read_package(data_dir)
     changed = []
     for raw in pkg.raw["resources"]:
-        data = (pkg.data_dir / raw["path"]).read_bytes()
+        try:
+            data = (pkg.data_dir / raw["path"]).read_bytes()
+        except FileNotFoundError:
+            raise DataError(
+                "the file is missing, so its hash cannot be recorded",
+                file=raw["path"],
+                rule="file",
+                fix=f"restore {raw['path']} in {pkg.data_dir}, or remove its resource from the "
+                "descriptor",
+            ) from None
         if raw.get("bytes") != len(data) or raw.get("hash") != sha256(data):
             raw["bytes"], raw["hash"] = len(data), sha256(data)
             changed.append(raw["name"])
