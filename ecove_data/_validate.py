@@ -603,6 +603,21 @@ def check_report_lines(
 
     A field with the ``reportLine`` property holds, for such rows, the line where the
     row's quote starts in the report; those rows give the report's path as their URL.
+
+    Examples
+    --------
+    >>> from ecove_data._descriptor import read_package
+    >>> pkg = read_package()
+    >>> res = pkg.resource("context_pact_membership")
+    >>> columns = read_columns(res, check_file(pkg, res), None)
+    >>> report = Report(check_file(pkg, pkg.source))
+    >>> check_report_lines(pkg, res, columns, report)  # the real data passes
+    >>> columns["report_line"][columns["report_line"].index(23)] = 24
+    >>> try:
+    ...     check_report_lines(pkg, res, columns, report)
+    ... except DataError as err:
+    ...     print(f"row {err.row}, {err.column}: {err.problem}")
+    row 3, report_line: the quote starts on line 23 of the report, not line 24
     """
     for field in res.fields:
         spec = field.get("reportLine")
