@@ -28,8 +28,7 @@ test: lint
 	$(BIN)/pytest
 
 figures: setup
-	$(BIN)/ecove-data validate
-	$(BIN)/ecove-data export --format csv --out build/export
+	$(BIN)/ecove-data figures
 
 lab: setup
 	$(BIN)/jupyter lab --notebook-dir=notebooks

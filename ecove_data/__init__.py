@@ -12,6 +12,8 @@ True
 
 from __future__ import annotations
 
+from typing import Any
+
 from ._errors import DataError, UnknownDatasetError
 from ._load import datasets, describe, load, load_all
 from ._typing import DatasetName
@@ -25,3 +27,13 @@ __all__ = [
     "load",
     "load_all",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # The figures subpackage is reached lazily so that importing the data library
+    # never pays for the plotting code.
+    if name == "figures":
+        import importlib
+
+        return importlib.import_module(".figures", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -33,12 +33,23 @@ def _parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="write every table as csv, xlsx or md")
     export.add_argument("--format", required=True, choices=["csv", "xlsx", "md"])
     export.add_argument("--out", required=True, help="output folder")
+    figures = sub.add_parser(
+        "figures",
+        help="draw the report figures as PNG, SVG and PDF, skipping those already current",
+    )
+    from .figures._build import add_arguments
+
+    add_arguments(figures)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
+    if args.command == "figures":
+        from .figures._build import main as figures_main
+
+        return figures_main(args)
     import pandas as pd
 
     from . import _descriptor, _export, _load

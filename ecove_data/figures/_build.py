@@ -1,0 +1,493 @@
+"""``ecove-data figures``: draw every registered figure into a folder, incrementally and safely.
+
+A figure is redrawn only when something it depends on changed: the data files of its
+tables and their entries in the descriptor, its own module, the shared figure code and
+style, and the versions of the libraries that make the bytes. A run with nothing to do
+reads hashes and the manifest only, and never imports matplotlib.
+
+Every file is written under a temporary name and renamed into place once all of a
+figure's formats are saved, so a failure leaves the previous files intact. The same data
+and locked library versions give the same bytes: the files carry no dates or software
+versions, and the SVG hash salt is fixed by the package style.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .._descriptor import Package, read_package
+from ._registry import REGISTRY, FigureSpec, UnknownFigureError
+from ._style import STYLE_FILE
+
+__all__ = [
+    "FORMATS",
+    "BuildResult",
+    "build",
+    "inputs_hash",
+    "main",
+    "parse_formats",
+    "render_readme",
+]
+
+FORMATS = ("png", "svg", "pdf")
+MANIFEST = "manifest.json"
+README = "README.md"
+HERE = Path(__file__).resolve().parent
+# Code every figure depends on, besides the module that defines it.
+SHARED_CODE = (
+    HERE / "_build.py",
+    HERE / "_parts.py",
+    HERE / "_registry.py",
+    HERE / "_style.py",
+    STYLE_FILE,
+)
+# Libraries whose versions can change the bytes of a figure file.
+LIBRARIES = ("matplotlib", "numpy", "pandas", "pillow", "fonttools")
+# Tables computed from other tables when loaded: they read these files.
+COMPUTED = {"derived_indicators": ("key_figures",)}
+
+
+class FormatError(ValueError):
+    """An output format the command does not write."""
+
+
+@dataclass
+class BuildResult:
+    """What a run did: the names drawn, skipped and failed, and where."""
+
+    out: Path
+    drawn: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        """Whether every figure asked for is now current."""
+        return not self.failed
+
+
+def parse_formats(text: str | Iterable[str]) -> tuple[str, ...]:
+    """Parse ``png,svg`` into formats in canonical order; unknown ones list the valid ones.
+
+    Examples
+    --------
+    >>> parse_formats("svg, png")
+    ('png', 'svg')
+    >>> parse_formats("jpg")
+    Traceback (most recent call last):
+    ...
+    ecove_data.figures._build.FormatError: unknown format 'jpg'. Valid formats: png, svg, pdf
+    """
+    items = text.split(",") if isinstance(text, str) else list(text)
+    asked = [item.strip().lower() for item in items if item.strip()]
+    for item in asked:
+        if item not in FORMATS:
+            raise FormatError(f"unknown format {item!r}. Valid formats: {', '.join(FORMATS)}")
+    if not asked:
+        raise FormatError(f"no format given. Valid formats: {', '.join(FORMATS)}")
+    return tuple(fmt for fmt in FORMATS if fmt in asked)
+
+
+def _library_versions() -> dict[str, str]:
+    from importlib import metadata
+
+    versions = {"python": f"{sys.version_info.major}.{sys.version_info.minor}"}
+    for name in LIBRARIES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = "absent"
+    return versions
+
+
+def _file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def inputs_hash(spec: FigureSpec, pkg: Package, versions: dict[str, str] | None = None) -> str:
+    """Hash everything a figure's files depend on.
+
+    Only the descriptor entries of the figure's own tables count, so adding an unrelated
+    table to the package does not redraw the report figures.
+
+    Examples
+    --------
+    >>> from ecove_data.figures import REGISTRY
+    >>> inputs_hash(REGISTRY["activities"], read_package()).startswith("sha256:")
+    True
+    """
+    resources = {res["name"]: res for res in pkg.raw["resources"]}
+    parts: dict[str, Any] = {"versions": versions or _library_versions(), "tables": {}}
+    for table in spec.tables:
+        for name in COMPUTED.get(table, (table,)):
+            entry = resources.get(name, {})
+            path = pkg.data_dir / entry.get("path", f"{name}.csv")
+            parts["tables"][name] = {
+                "descriptor": entry,
+                "sha256": _file_digest(path) if path.is_file() else None,
+            }
+        if table in COMPUTED:
+            parts["derived"] = pkg.derived
+    code = (spec.source_file, *SHARED_CODE)
+    parts["code"] = {path.name: _file_digest(path) for path in code}
+    text = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _metadata(fmt: str, title: str, alt: str) -> dict[str, Any]:
+    # None removes the entries that would otherwise carry dates and version strings.
+    if fmt == "png":
+        return {"Software": None, "Title": title, "Description": alt}
+    if fmt == "svg":
+        return {"Date": None, "Creator": None, "Title": title, "Description": alt}
+    return {
+        "Title": title,
+        "Subject": alt,
+        "Creator": None,
+        "Producer": None,
+        "CreationDate": None,
+        "ModDate": None,
+    }
+
+
+def _add_svg_desc(path: Path, alt: str) -> None:
+    """Give the SVG a ``<desc>`` next to its ``<title>``: what screen readers announce.
+
+    Matplotlib puts the description in the Dublin Core metadata only.
+    """
+    from xml.sax.saxutils import escape
+
+    text = path.read_text(encoding="utf-8")
+    head, sep, tail = text.partition("</title>")
+    if sep:
+        path.write_text(f"{head}{sep}\n <desc>{escape(alt)}</desc>{tail}", encoding="utf-8")
+
+
+def _replace(tmp: Path, target: Path) -> None:
+    tmp.replace(target)
+
+
+def _write_text(path: Path, text: str) -> bool:
+    """Write ``text`` atomically if it differs from what is there; return whether it did."""
+    data = text.encode("utf-8")
+    if path.is_file() and path.read_bytes() == data:
+        return False
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    _replace(tmp, path)
+    return True
+
+
+def _render(
+    name: str, frames: dict[str, Any], out: Path, formats: Sequence[str]
+) -> tuple[dict[str, str], str, float]:
+    """Draw one figure and save it in each format; return file hashes, alt text, seconds."""
+    import matplotlib as mpl
+
+    start = time.perf_counter()
+    spec = REGISTRY[name]
+    chosen = {table: frames[table] for table in spec.tables}
+    alt = spec.alt_text(chosen)
+    fig = spec.draw(**chosen)
+    temps: dict[Path, Path] = {}
+    try:
+        with mpl.rc_context(fname=str(STYLE_FILE)):
+            for fmt in formats:
+                target = out / f"{name}.{fmt}"
+                tmp = out / f".{name}.{os.getpid()}.tmp.{fmt}"
+                temps[tmp] = target
+                fig.savefig(tmp, format=fmt, metadata=_metadata(fmt, spec.title, alt))
+                if fmt == "svg":
+                    _add_svg_desc(tmp, alt)
+        # Only now that every format saved do the new files replace the old ones.
+        for tmp, target in temps.items():
+            _replace(tmp, target)
+    finally:
+        for tmp in temps:
+            tmp.unlink(missing_ok=True)
+    hashes = {target.name: _file_digest(target) for target in temps.values()}
+    return hashes, alt, time.perf_counter() - start
+
+
+def _read_manifest(out: Path) -> dict[str, dict[str, Any]]:
+    try:
+        raw = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+        return {entry["name"]: entry for entry in raw["figures"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def _current(entry: dict[str, Any] | None, digest: str, out: Path, formats: Sequence[str]) -> bool:
+    if not entry or entry.get("inputs") != digest:
+        return False
+    hashes = entry.get("sha256", {})
+    for fmt in formats:
+        file = f"{entry['name']}.{fmt}"
+        path = out / file
+        if file not in hashes or not path.is_file() or _file_digest(path) != hashes[file]:
+            return False
+    return True
+
+
+def render_readme(entries: Sequence[dict[str, Any]]) -> str:
+    r"""Return the gallery ``README.md`` for the manifest ``entries``.
+
+    Examples
+    --------
+    >>> entry = {"name": "x", "title": "X", "caption": "C.", "alt_text": "A [1].",
+    ...          "files": ["x.png", "x.pdf"]}
+    >>> print(render_readme([entry]).splitlines()[-7])
+    ![A \[1\].](x.png)
+    """
+    lines = [
+        "# Figures of the CoVEs conference report",
+        "",
+        "Made by `ecove-data figures` (or `make figures`) from the tables in `data/`; do not",
+        "edit these files by hand. Correct the data, then run the command again: it redraws",
+        "the figures whose inputs changed. PNG at 300 dpi for Word, SVG and PDF for LaTeX and",
+        "print; each file carries its alt text (SVG description, PDF subject, PNG text).",
+        "`manifest.json` lists every figure with its caption, alt text, files and the hash",
+        "of its inputs.",
+    ]
+    for entry in entries:
+        files = entry["files"]
+        image = next((f for f in files if f.endswith(".png")), None) or next(
+            (f for f in files if f.endswith(".svg")), None
+        )
+        alt = entry["alt_text"].replace("[", "\\[").replace("]", "\\]")
+        lines += ["", f"## {entry['title']}", "", f"`{entry['name']}`", ""]
+        if image:
+            lines += [f"![{alt}]({image})", ""]
+        lines += [
+            f"*{entry['caption']}*",
+            "",
+            f"Alt text: {entry['alt_text']}",
+            "",
+            "Files: " + " · ".join(f"[{Path(f).suffix[1:].upper()}]({f})" for f in files),
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def _manifest_text(entries: Sequence[dict[str, Any]]) -> str:
+    body = {"generator": "ecove-data figures", "figures": list(entries)}
+    return json.dumps(body, indent=2, ensure_ascii=False) + "\n"
+
+
+def _warm_up() -> None:
+    """Import the backends and load the fonts once, before the workers fork."""
+    import io
+
+    import matplotlib as mpl
+    from matplotlib.figure import Figure
+
+    with mpl.rc_context(fname=str(STYLE_FILE)):
+        fig = Figure(figsize=(1, 1))
+        fig.text(0.1, 0.5, "0", fontweight="bold")
+        fig.text(0.5, 0.5, "0", fontstyle="italic")
+        for fmt in FORMATS:
+            fig.savefig(io.BytesIO(), format=fmt, metadata=_metadata(fmt, "", ""))
+
+
+def _draw_all(
+    todo: Sequence[str],
+    frames: dict[str, Any],
+    out: Path,
+    formats: Sequence[str],
+    jobs: int,
+) -> Iterable[tuple[str, Any]]:
+    """Yield ``(name, result or exception)`` in the order of ``todo``."""
+    if jobs > 1 and len(todo) > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        _warm_up()
+        # fork: the workers inherit matplotlib, its backends, the loaded fonts and the
+        # tables instead of importing and validating them again.
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), mp_context=context) as pool:
+            futures = [(name, pool.submit(_render, name, frames, out, formats)) for name in todo]
+            for name, future in futures:
+                try:
+                    yield name, future.result()
+                except Exception as exc:
+                    yield name, exc
+        return
+    for name in todo:
+        try:
+            yield name, _render(name, frames, out, formats)
+        except Exception as exc:
+            yield name, exc
+
+
+def build(
+    out: Path | str = "figures",
+    *,
+    only: Sequence[str] | None = None,
+    formats: Sequence[str] = FORMATS,
+    force: bool = False,
+    data_dir: Path | str | None = None,
+    jobs: int = 2,
+    echo: Callable[[str], Any] = print,
+) -> BuildResult:
+    """Draw the registered figures into ``out``; skip those whose inputs have not changed.
+
+    Parameters
+    ----------
+    out : path
+        Output folder, created if missing.
+    only : list of str, optional
+        Figure names to consider (default: all, in registry order).
+    formats : sequence of str
+        Any of ``png``, ``svg``, ``pdf``.
+    force : bool
+        Redraw even when the files are current.
+    data_dir : path, optional
+        Another copy of ``data/``.
+    jobs : int
+        Processes to draw with (1 draws in this process).
+    echo : callable
+        Receives one line per figure and a summary.
+
+    Returns
+    -------
+    BuildResult
+        Names drawn, skipped and failed (with the error).
+    """
+    started = time.perf_counter()
+    valid = list(REGISTRY)
+    for name in only or ():
+        if name not in REGISTRY:
+            raise UnknownFigureError(name, valid)
+    formats = parse_formats(formats)
+    names = [name for name in valid if not only or name in only]
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
+
+    pkg = read_package(data_dir)
+    versions = _library_versions()
+    digests = {name: inputs_hash(REGISTRY[name], pkg, versions) for name in names}
+    previous = _read_manifest(out)
+    result = BuildResult(out=out)
+    todo = [
+        name
+        for name in names
+        if force or not _current(previous.get(name), digests[name], out, formats)
+    ]
+    outcomes: dict[str, Any] = {}
+    if todo:
+        from .._load import load_all
+
+        tables = sorted({t for name in todo for t in REGISTRY[name].tables})
+        frames = load_all(data_dir=data_dir)
+        frames = {t: frames[t] for t in tables}
+        import matplotlib
+
+        matplotlib.use("agg")
+        outcomes = dict(_draw_all(todo, frames, out, formats, jobs))
+
+    entries = dict(previous)
+    for name in names:
+        if name not in outcomes:
+            result.skipped.append(name)
+            echo(f"skipped  {name:28} {0:6.2f} s  (up to date)")
+            continue
+        outcome = outcomes[name]
+        if isinstance(outcome, BaseException):
+            result.failed[name] = f"{type(outcome).__name__}: {outcome}"
+            echo(f"FAILED   {name:28}          {result.failed[name]}")
+            continue
+        hashes, alt, seconds = outcome
+        echo(f"drawn    {name:28} {seconds:6.2f} s")
+        result.drawn.append(name)
+        old = previous.get(name, {})
+        for file in old.get("files", []):
+            if file in hashes:
+                continue
+            path = out / file
+            if old.get("inputs") == digests[name] and path.is_file():
+                hashes[file] = old["sha256"].get(file, _file_digest(path))
+            else:
+                # Drawn from other inputs than the new files: stale, so not kept.
+                path.unlink(missing_ok=True)
+        files = [f"{name}.{fmt}" for fmt in FORMATS if f"{name}.{fmt}" in hashes]
+        spec = REGISTRY[name]
+        entries[name] = {
+            "name": name,
+            "title": spec.title,
+            "caption": spec.caption,
+            "alt_text": alt,
+            "tables": list(spec.tables),
+            "files": files,
+            "sha256": {file: hashes[file] for file in files},
+            "inputs": digests[name],
+        }
+    ordered = [entries[name] for name in valid if name in entries]
+    _write_text(out / MANIFEST, _manifest_text(ordered))
+    _write_text(out / README, render_readme(ordered))
+    seconds = time.perf_counter() - started
+    echo(
+        f"{len(names)} figures: {len(result.drawn)} drawn, {len(result.skipped)} skipped, "
+        f"{len(result.failed)} failed in {seconds:.2f} s -> {out}"
+    )
+    return result
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the ``figures`` options to a sub-parser."""
+    parser.add_argument(
+        "--out",
+        default="figures",
+        help="output folder (default: figures/ under the current directory)",
+    )
+    parser.add_argument(
+        "--only", nargs="+", metavar="NAME", help="draw only these figures (default: all)"
+    )
+    parser.add_argument(
+        "--format",
+        default=",".join(FORMATS),
+        help="comma-separated formats among png, svg, pdf (default: all three)",
+    )
+    parser.add_argument("--force", action="store_true", help="redraw even if current")
+    parser.add_argument("--jobs", type=int, default=2, help="processes to draw with (default: 2)")
+
+
+def main(args: argparse.Namespace) -> int:
+    """Run ``ecove-data figures`` with parsed arguments; return the exit status."""
+    from .._errors import DataError
+
+    try:
+        formats = parse_formats(args.format)
+        result = build(
+            args.out,
+            only=args.only,
+            formats=formats,
+            force=args.force,
+            data_dir=args.data_dir,
+            jobs=max(1, args.jobs),
+        )
+    except (UnknownFigureError, FormatError) as exc:
+        print(f"ecove-data figures: {exc.args[0]}", file=sys.stderr)
+        return 2
+    except DataError as exc:
+        print(
+            f"ecove-data figures: the data did not load, no figure drawn.\n{exc}", file=sys.stderr
+        )
+        return 1
+    if not result.ok:
+        for name, error in result.failed.items():
+            print(
+                f"ecove-data figures: {name} failed ({error}); its previous files are unchanged",
+                file=sys.stderr,
+            )
+        return 1
+    return 0

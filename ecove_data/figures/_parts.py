@@ -1,0 +1,157 @@
+"""Drawing parts the figures share: loading their tables, tiles and membership grids."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ._style import COLOURS, wrap
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.axes import Axes
+
+__all__ = ["membership", "tables", "tile"]
+
+TILE_STYLE = {
+    "stated": {"face": COLOURS["fill"], "edge": COLOURS["stated"], "line": "solid"},
+    "derived": {"face": COLOURS["derived_fill"], "edge": COLOURS["derived"], "line": "dashed"},
+    "lower_bound": {"face": COLOURS["fill"], "edge": COLOURS["stated"], "line": "dotted"},
+}
+
+
+def tables(
+    names: Sequence[str],
+    given: Mapping[str, pd.DataFrame | None],
+    data_dir: Path | str | None = None,
+) -> dict[str, pd.DataFrame]:
+    """Return each named table: the frame given, else the one ``ecove_data.load`` returns.
+
+    Examples
+    --------
+    >>> sorted(tables(["workshops"], {"workshops": None})["workshops"].columns)[:2]
+    ['conclusion', 'line']
+    """
+    from .._load import load
+
+    return {
+        name: given[name] if given.get(name) is not None else load(name, data_dir=data_dir)
+        for name in names
+    }
+
+
+def tile(
+    ax: Axes,
+    value: str,
+    label: str,
+    *,
+    kind: str = "stated",
+    tag: str | None = None,
+    value_size: float = 16,
+    label_width: int = 24,
+) -> None:
+    """Draw one number tile on an empty axes: the value, its label and an optional tag.
+
+    ``kind`` is ``stated`` (solid frame), ``derived`` (dashed, orange) or
+    ``lower_bound`` (dotted), so the distinction survives greyscale printing.
+    """
+    from matplotlib.patches import FancyBboxPatch
+
+    style = TILE_STYLE[kind]
+    ax.set_axis_off()
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.add_patch(
+        FancyBboxPatch(
+            (0.02, 0.03),
+            0.96,
+            0.94,
+            boxstyle="round,pad=0,rounding_size=0.04",
+            facecolor=style["face"],
+            edgecolor=style["edge"],
+            linestyle=style["line"],
+            linewidth=1.2,
+            transform=ax.transAxes,
+        )
+    )
+    ax.text(
+        0.5,
+        0.78,
+        value,
+        ha="center",
+        va="center",
+        fontsize=value_size,
+        fontweight="bold",
+        color=COLOURS["derived"] if kind == "derived" else COLOURS["stated"],
+        transform=ax.transAxes,
+    )
+    ax.text(
+        0.5,
+        0.4 if tag else 0.35,
+        wrap(label, label_width),
+        ha="center",
+        va="center",
+        fontsize=8,
+        linespacing=1.15,
+        transform=ax.transAxes,
+    )
+    if tag:
+        ax.text(
+            0.5,
+            0.07,
+            tag,
+            ha="center",
+            va="bottom",
+            fontsize=8,
+            fontstyle="italic",
+            color="#5A3A00" if kind == "derived" else "#333333",
+            transform=ax.transAxes,
+        )
+
+
+def membership(
+    ax: Axes,
+    labels: Sequence[str],
+    flags: Sequence[bool],
+    *,
+    yes: str,
+    no: str,
+    label_width: int = 40,
+    notes: Mapping[int, str] | None = None,
+    right: float = 1.5,
+) -> None:
+    """Draw which rows belong to a set: one marker per row in a "yes" or a "no" column.
+
+    Rows run top to bottom in the order given. A "no" row is drawn in the exception
+    colour with a different marker and a bold label, so it stands out without colour
+    too. Marker positions carry membership only: no length or area encodes a quantity.
+    """
+    rows = list(range(len(labels)))
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.set_xlim(-0.5, right)
+    for row, flag in zip(rows, flags, strict=True):
+        if not flag:
+            ax.axhspan(row - 0.45, row + 0.45, color=COLOURS["exception_fill"], zorder=0, lw=0)
+        ax.plot([-0.5, 1], [row, row], color="#BBBBBB", lw=0.6, ls=":", zorder=1)
+        ax.plot(
+            0 if flag else 1,
+            row,
+            marker="o" if flag else "D",
+            markersize=9,
+            color=COLOURS["positive"] if flag else COLOURS["exception"],
+            markeredgecolor="white",
+            zorder=3,
+        )
+    for row, note in (notes or {}).items():
+        ax.text(1.2, row, note, va="center", ha="left", fontsize=8.5, color="#7A3000")
+    ax.set_yticks(rows, [wrap(label, label_width) for label in labels])
+    for ticklabel, flag in zip(ax.get_yticklabels(), flags, strict=True):
+        if not flag:
+            ticklabel.set_fontweight("bold")
+            ticklabel.set_color("#7A3000")
+    ax.xaxis.tick_top()
+    ax.set_xticks([0, 1], [yes, no])
+    ax.tick_params(axis="both", length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
