@@ -1,0 +1,330 @@
+"""The figure functions: what each one shows, its alt text, and the house style."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from itertools import combinations
+
+import matplotlib
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.text import Text
+
+import ecove_data
+from ecove_data import figures
+from ecove_data.figures._style import format_number, format_value
+
+matplotlib.use("agg")
+
+NAMES = [
+    "call_2021_at_a_glance",
+    "call_2021_countries",
+    "pact_sectors_workshops",
+    "automotive_coalition",
+    "roundtable_recommendations",
+    "activities",
+    "day2_workshops",
+    "key_figures_panel",
+]
+
+
+def shown(fig: Figure) -> list[Text]:
+    """The text artists a reader sees: visible, non-empty, and not on a hidden axis."""
+    hidden = set()
+    for ax in fig.axes:
+        if not ax.axison:
+            for axis in (ax.xaxis, ax.yaxis):
+                hidden.update(id(t) for t in axis.findobj(Text))
+    return [
+        artist
+        for artist in fig.findobj(Text)
+        if artist.get_visible() and artist.get_text().strip() and id(artist) not in hidden
+    ]
+
+
+def texts(fig: Figure) -> list[str]:
+    """Every text a reader sees, titles and tick labels included."""
+    return [artist.get_text() for artist in shown(fig)]
+
+
+def flat(fig: Figure) -> str:
+    """All texts of a figure as one string, line breaks as spaces."""
+    return " | ".join(t.replace("\n", " ") for t in texts(fig))
+
+
+def drawn(fig: Figure) -> tuple[Figure, object]:
+    FigureCanvasAgg(fig)
+    fig.canvas.draw()
+    return fig, fig.canvas.get_renderer()
+
+
+@pytest.fixture(scope="module")
+def all_figures() -> dict[str, Figure]:
+    return {name: figures.REGISTRY[name].draw() for name in NAMES}
+
+
+# --- the registry and the API --------------------------------------------------------------
+
+
+def test_registry_names_every_required_figure_in_order():
+    assert list(figures.REGISTRY)[: len(NAMES)] == NAMES
+    for name in NAMES:
+        spec = figures.REGISTRY[name]
+        assert spec.name == name
+        assert spec.draw is getattr(figures, name)
+        assert spec.title and spec.caption.endswith(".")
+        assert set(spec.tables) <= set(ecove_data.datasets())
+
+
+def test_registry_entries_are_frozen():
+    with pytest.raises(AttributeError):
+        figures.REGISTRY["activities"].title = "x"  # type: ignore[misc]
+
+
+def test_unknown_figure_lists_valid_names():
+    with pytest.raises(figures.UnknownFigureError) as info:
+        figures.spec("activity")
+    assert "Did you mean 'activities'?" in str(info.value)
+    assert "key_figures_panel" in str(info.value)
+
+
+def test_register_refuses_a_second_figure_of_the_same_name():
+    with pytest.raises(ValueError, match="already registered"):
+        figures.register(title="t", caption="c.", tables=(), alt_text=lambda f: "")(
+            figures.activities
+        )
+
+
+def test_lazy_attribute_and_no_matplotlib_on_import():
+    code = (
+        "import sys, ecove_data; "
+        "assert 'matplotlib' not in sys.modules and 'seaborn' not in sys.modules; "
+        "f = ecove_data.figures; f.alt_text('activities'); "
+        "assert 'matplotlib' not in sys.modules, 'figures imported matplotlib'; "
+        "print(len(f.REGISTRY))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert int(out.stdout) >= len(NAMES)
+
+
+def test_functions_return_figures_and_accept_frames():
+    workshops = ecove_data.load("workshops")
+    fig = figures.day2_workshops(workshops=workshops.iloc[:3])
+    assert isinstance(fig, Figure)
+    assert "for 2 of the 3 workshops" in fig.get_suptitle()
+
+
+# --- what each figure shows ----------------------------------------------------------------
+
+
+def test_call_2021_at_a_glance(all_figures):
+    fig = all_figures["call_2021_at_a_glance"]
+    shown = texts(fig)
+    for number in ("84", "1741", "55", "20.7"):
+        assert number in shown
+    assert "derived: 1741 / 84" in shown
+    # The derived tile is the only dashed one.
+    styles = [ax.patches[0].get_linestyle() for ax in fig.axes]
+    assert styles == ["solid", "solid", "solid", "dashed"]
+
+
+def test_call_2021_countries(all_figures):
+    fig = all_figures["call_2021_countries"]
+    ax = fig.axes[0]
+    assert ax.get_title() == "55 countries"
+    text = flat(fig)
+    assert "27 EU" in text and "28 non-EU" in text
+    assert "50.9 % (derived: 28 / 55)" in text
+    squares = ax.patches
+    assert len(squares) == 55
+    assert sum(1 for p in squares if p.get_hatch()) == 28
+
+
+def test_pact_sectors_workshops(all_figures):
+    fig = all_figures["pact_sectors_workshops"]
+    ax = fig.axes[0]
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels == [str(s) for s in ecove_data.load("pact_sectors")["sector"]]
+    assert labels[2] == "Microelectronics"
+    assert ax.get_yticklabels()[2].get_fontweight() == "bold"
+    assert fig.get_suptitle() == "6 of the 7 named sectors had a networking workshop"
+    assert "ECoVEM's own sector" in flat(fig)
+    # Membership only: markers in a yes (x=0) or no (x=1) column, no bars.
+    xs = [line.get_xdata()[0] for line in ax.lines if line.get_marker() in ("o", "D")]
+    assert xs == [0, 0, 1, 0, 0, 0, 0]
+    assert not ax.containers
+    assert "more could be included" in flat(fig)
+
+
+def test_automotive_coalition(all_figures):
+    fig = all_figures["automotive_coalition"]
+    shown = texts(fig)
+    for value in ("5 %", "700 000", "7 billion", "14 000 000", "€10 000"):
+        assert value in shown
+    text = flat(fig)
+    assert "derived: 700 000 / 5 %" in text
+    assert "derived: 7 billion / 700 000" in text
+    dashed = [p for p in fig.axes[0].patches if p.get_linestyle() == "dashed"]
+    assert len(dashed) == 2
+
+
+def test_roundtable_recommendations(all_figures):
+    fig = all_figures["roundtable_recommendations"]
+    ax = fig.axes[0]
+    labels = [t.get_text().replace("\n", " ") for t in ax.get_yticklabels()]
+    expected = [str(r) for r in ecove_data.load("roundtable_recommendations")["recommendation"]]
+    assert labels == expected and len(labels) == 6
+    assert fig.get_suptitle() == "6 of the 6 recommendations are covered by ECoVEM"
+    xs = [line.get_xdata()[0] for line in ax.lines if line.get_marker() in ("o", "D")]
+    assert xs == [0] * 6
+
+
+def test_activities_is_an_ordered_list_without_sizes(all_figures):
+    fig = all_figures["activities"]
+    ax = fig.axes[0]
+    shown = [t.get_text() for t in ax.texts]
+    frame = ecove_data.load("activities")
+    expected = []
+    for rank, name in zip(frame["rank"], frame["activity"], strict=True):
+        expected += [str(rank), str(name)]
+    assert shown == expected
+    assert not ax.containers and not ax.patches and not ax.axison
+    assert "no sizes" in flat(fig)
+
+
+def test_day2_workshops(all_figures):
+    fig = all_figures["day2_workshops"]
+    ax = fig.axes[0]
+    assert fig.get_suptitle() == "The report gives a conclusion for 4 of the 5 workshops"
+    labels = [t.get_text().replace("\n", " ") for t in ax.get_yticklabels()]
+    assert labels[0] == "Learner\u2019s mobility schemes"
+    xs = [line.get_xdata()[0] for line in ax.lines if line.get_marker() in ("o", "D")]
+    assert xs == [1, 0, 0, 0, 0]
+
+
+def test_key_figures_panel(all_figures):
+    fig = all_figures["key_figures_panel"]
+    shown = texts(fig)
+    for value in ("84", "1741", "55", "27", "28", "43", "> 500", "5 %", "700 000", "20.7"):
+        assert value in shown
+    assert "500" not in shown, "more than 500 must read as a lower bound"
+    assert "lower bound" in shown
+    assert "derived: 1741 / 84" in shown
+    tiles = [ax for ax in fig.axes if ax.patches]
+    assert len(tiles) == len(ecove_data.load("key_figures")) + 1
+
+
+def test_numbers_are_formatted_as_the_report_writes_them():
+    assert format_number(1741) == "1741"
+    assert format_number(7_000_000_000) == "7 billion"
+    assert format_value(500, "count", "more_than") == "> 500"
+
+
+# --- the data flows into the figures and their alt text ------------------------------------
+
+
+def test_alt_text_carries_the_numbers():
+    alt = {name: figures.alt_text(name) for name in NAMES}
+    assert "84 proposals, 1741 organisations and 55 countries" in alt["call_2021_at_a_glance"]
+    assert "20.7 organisations per proposal" in alt["call_2021_at_a_glance"]
+    assert "27 EU countries and 28 non-EU countries" in alt["call_2021_countries"]
+    assert "6 of the 7" in alt["pact_sectors_workshops"]
+    assert "Microelectronics (ECoVEM's own sector) did not" in alt["pact_sectors_workshops"]
+    assert "14 000 000" in alt["automotive_coalition"]
+    assert "10 000 euros per person" in alt["automotive_coalition"]
+    assert "6 of the 6 are covered" in alt["roundtable_recommendations"]
+    assert "8. VET attractiveness" in alt["activities"]
+    assert "none for Learner\u2019s mobility schemes" in alt["day2_workshops"]
+    assert "more than 500" in alt["key_figures_panel"]
+    for name, text in alt.items():
+        assert text == figures.REGISTRY[name].alt_text(
+            {t: ecove_data.load(t) for t in figures.REGISTRY[name].tables}
+        )
+
+
+def test_a_corrected_value_changes_figure_and_alt_text(edit_csv):
+    # Both numbers stand in both quotes, so swapping them keeps every other rule.
+    edit_csv("key_figures", "_eu,EU countries among them,27", "_eu,EU countries among them,28")
+    data = edit_csv(
+        "key_figures", "Non-EU countries among them,28", "Non-EU countries among them,27"
+    )
+    alt = figures.alt_text("call_2021_countries", data_dir=data)
+    assert "28 EU countries and 27 non-EU countries" in alt
+    assert "non-EU share, 49.1 %" in alt
+    fig = figures.draw("call_2021_countries", data_dir=data)
+    assert "■ 28 EU" in texts(fig) and "27 non-EU ▨" in texts(fig)
+    assert sum(1 for p in fig.axes[0].patches if p.get_hatch()) == 27
+    assert figures.alt_text("call_2021_countries") != alt
+
+
+def test_a_removed_conclusion_changes_figure_and_alt_text(edit_csv):
+    data = edit_csv(
+        "workshops",
+        'Joint qualification recognition programmes,"it has to be EQF-linked, centred on '
+        'learning outcomes and quality assurance mechanisms"',
+        "Joint qualification recognition programmes,",
+    )
+    alt = figures.alt_text("day2_workshops", data_dir=data)
+    assert "a conclusion for 3 of them" in alt
+    assert "Learner\u2019s mobility schemes and Joint qualification recognition programmes" in alt
+    fig = figures.draw("day2_workshops", data_dir=data)
+    assert fig.get_suptitle() == "The report gives a conclusion for 3 of the 5 workshops"
+
+
+# --- style: sizes, fonts, layout -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a4_width_and_constrained_layout(all_figures, name):
+    fig = all_figures[name]
+    width_cm = fig.get_size_inches()[0] * 2.54
+    assert width_cm == pytest.approx(8.0 if name == "call_2021_countries" else 16.0)
+    assert fig.get_size_inches()[1] * 2.54 < 24.7  # fits an A4 text block
+    assert type(fig.get_layout_engine()).__name__ == "ConstrainedLayoutEngine"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_text_is_at_least_8_pt(all_figures, name):
+    fig = all_figures[name]
+    sizes = [t.get_fontsize() for t in shown(fig)]
+    assert sizes and min(sizes) >= 8
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_text_is_clipped_or_overlapping(all_figures, name):
+    fig, renderer = drawn(all_figures[name])
+    page = fig.bbox
+    boxes = []
+    for t in shown(fig):
+        box = t.get_window_extent(renderer)
+        assert box.x0 >= page.x0 - 0.5 and box.x1 <= page.x1 + 0.5, f"{t.get_text()!r} clipped"
+        assert box.y0 >= page.y0 - 0.5 and box.y1 <= page.y1 + 0.5, f"{t.get_text()!r} clipped"
+        if t.axes is not None and not t.axes.axison and t in t.axes.texts:
+            # Text drawn on a tile or a diagram stays inside it.
+            inside = t.axes.get_window_extent(renderer).padded(1)
+            assert inside.contains(box.x0, box.y0) and inside.contains(box.x1, box.y1), (
+                f"{t.get_text()!r} spills out of its panel"
+            )
+        boxes.append((t.get_text(), box.shrunk(0.98, 0.9)))
+    for (a, box_a), (b, box_b) in combinations(boxes, 2):
+        assert not box_a.overlaps(box_b), f"{a!r} overlaps {b!r}"
+
+
+def test_the_style_file_is_shipped_and_applied():
+    assert figures.STYLE_FILE.is_file()
+    fig = figures.call_2021_countries()
+    assert fig.texts == [] and fig.axes[0].title.get_fontsize() == 9
+    import matplotlib as mpl
+
+    # The style is applied while drawing, not left behind in the caller's settings.
+    assert mpl.rcParams["svg.hashsalt"] != "ecove-data"
+
+
+def test_long_labels_wrap():
+    fig = figures.roundtable_recommendations()
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert max(len(line) for label in labels for line in label.split("\n")) <= 44
+    assert any("\n" in label for label in labels)
