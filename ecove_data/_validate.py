@@ -175,6 +175,16 @@ def _convert(field: dict[str, Any], cell: str, where: _Cell) -> Any:
                 fix="fill in the value from the report",
             )
         return None
+    # Quotes are matched with white space squashed, so white space of a value's own would
+    # pass unseen: refuse it at the ends of any cell, and in runs inside verbatim values.
+    if cell != cell.strip() or (field.get("verbatim") and cell != " ".join(cell.split())):
+        where_ = "at its start or end" if cell != cell.strip() else "in runs or line breaks"
+        raise DataError(
+            f"{cell!r} has white space {where_}",
+            **vars(where),
+            rule="whitespace",
+            fix="remove the extra white space (single spaces between words)",
+        )
     if kind == "integer":
         if not _INTEGER.fullmatch(cell):
             raise DataError(
@@ -315,6 +325,7 @@ def read_columns(res: Resource, text: str, report: Report | None) -> dict[str, l
         ) from None
     _check_unique(res, columns)
     _check_complete(res, columns)
+    _check_enum_order(res, columns)
     if report is not None:
         _check_order(res, columns, offsets)
     return columns
@@ -364,7 +375,61 @@ def _check_quote(res: Resource, values: dict[str, Any], report: Report, row: int
                 rule="verbatim",
                 fix="correct the value, or quote the sentence that states it",
             )
+    if res.raw.get("quoteIsVerbatimFields"):
+        _check_quote_parts(res, values, row)
     return next(offset for offset, at_line in places if at_line == line)
+
+
+def _check_quote_parts(res: Resource, values: dict[str, Any], row: int) -> None:
+    """Check that the quote is the row's verbatim text values, in column order, and nothing more.
+
+    Only punctuation and white space may stand between them, so a value cut short, emptied
+    or moved to another column is refused, not just a value the quote does not contain.
+
+    Examples
+    --------
+    >>> from ecove_data._descriptor import read_package
+    >>> res = read_package().resource("workshops")
+    >>> values = {"workshop": "Joint qualification recognition programmes",
+    ...           "conclusion": "it has to be EQF-linked",
+    ...           "quote": "Joint qualification recognition programmes: it has to be EQF-linked"}
+    >>> _check_quote_parts(res, values, 3)
+    >>> try:
+    ...     _check_quote_parts(res, {**values, "conclusion": None}, 3)
+    ... except DataError as err:
+    ...     print(err.rule, err.column, err.problem)
+    quoteIsVerbatimFields quote the quote says more than the row's values: 'it has to be EQF-linked'
+    """
+    quote = _squash(values["quote"])
+    rest, at = [], 0
+    for field in res.fields:
+        value = values.get(field["name"])
+        if not field.get("verbatim") or not isinstance(value, str):
+            continue
+        found = quote.find(_squash(value), at)
+        if found == -1:
+            raise DataError(
+                f"{value!r} does not follow the previous values in the quote",
+                file=res.path,
+                row=row,
+                column=field["name"],
+                rule="quoteIsVerbatimFields",
+                fix="the quote holds the row's values in column order: correct the value",
+            )
+        rest.append(quote[at:found])
+        at = found + len(_squash(value))
+    rest.append(quote[at:])
+    extra = [piece.strip(" ,;:.()-") for piece in rest if any(c.isalnum() for c in piece)]
+    if extra:
+        raise DataError(
+            f"the quote says more than the row's values: {' / '.join(map(repr, extra))}",
+            file=res.path,
+            row=row,
+            column="quote",
+            rule="quoteIsVerbatimFields",
+            fix="put the missing words in the column they belong to, or quote only the row's "
+            "values",
+        )
 
 
 def _check_complete(res: Resource, columns: dict[str, list[Any]]) -> None:
@@ -382,6 +447,30 @@ def _check_complete(res: Resource, columns: dict[str, list[Any]]) -> None:
                 fix="restore the missing row (the descriptor's enum lists every row the "
                 "report gives)",
             )
+
+
+def _check_enum_order(res: Resource, columns: dict[str, list[Any]]) -> None:
+    """Check that a field marked ``enumOrder`` lists its values in the order of its enum.
+
+    The enum then says which row is which: two rows that swap their ids are refused.
+    """
+    for field in res.fields:
+        if not field.get("enumOrder"):
+            continue
+        rank = {value: place for place, value in enumerate(field["constraints"]["enum"])}
+        values = columns[field["name"]]
+        for row in range(2, len(values) + 1):
+            before, value = values[row - 2], values[row - 1]
+            if before is not None and value is not None and rank[value] < rank[before]:
+                raise DataError(
+                    f"{value!r} comes after {before!r}, but the descriptor lists it before",
+                    file=res.path,
+                    row=row,
+                    column=field["name"],
+                    rule="enumOrder",
+                    fix="keep the rows in the order of the field's enum in datapackage.json; "
+                    "if two rows swapped their ids, give each row its own id back",
+                )
 
 
 def _check_order(res: Resource, columns: dict[str, list[Any]], offsets: list[int]) -> None:

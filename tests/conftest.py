@@ -9,12 +9,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 from ecove_data._descriptor import refresh_hashes
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 REPORT = "raw/coves-conference-report.txt"
+
+# Modest so the suite stays quick; `pytest --hypothesis-profile=thorough` searches longer.
+settings.register_profile("ecove", max_examples=80, deadline=None)
+settings.register_profile("thorough", max_examples=2000, deadline=None)
+settings.load_profile("ecove")
 
 
 def report_resources(data_dir: Path = DATA) -> list[str]:
