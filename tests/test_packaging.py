@@ -1,0 +1,175 @@
+"""The wheel carries the data: build it, install it in a fresh environment, load from outside."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import DATA, ROOT, report_resources
+
+ROWS = {
+    "key_figures": 13,
+    "roundtable_recommendations": 6,
+    "pact_sectors": 7,
+    "pact_initiatives": 2,
+    "activities": 8,
+    "workshops": 5,
+    "ecovem_citations": 2,
+}
+
+
+def _uv() -> str | None:
+    """uv from PATH, or the one the Makefile installs into .tools/ when PATH has none."""
+    found = shutil.which("uv")
+    local = ROOT / ".tools" / "bin" / "uv"
+    return found or (str(local) if local.is_file() else None)
+
+
+def _clean_env() -> dict[str, str]:
+    drop = {"PYTHONPATH", "ECOVE_DATA_DIR", "VIRTUAL_ENV", "UV_PROJECT_ENVIRONMENT"}
+    return {key: value for key, value in os.environ.items() if key not in drop}
+
+
+def _run(command: list[str], **kwargs) -> subprocess.CompletedProcess:
+    result = subprocess.run(command, capture_output=True, text=True, timeout=900, **kwargs)
+    assert result.returncode == 0, f"{command}\n{result.stdout}\n{result.stderr}"
+    return result
+
+
+@pytest.fixture(scope="module")
+def venv(tmp_path_factory) -> Path:
+    """A fresh, empty virtual environment; returns its bin/."""
+    target = tmp_path_factory.mktemp("venv") / "env"
+    uv = _uv()
+    if uv:
+        _run([uv, "venv", "--python", sys.executable, str(target)], env=_clean_env())
+    else:
+        _run([sys.executable, "-m", "venv", str(target)], env=_clean_env())
+    return target / "bin"
+
+
+@pytest.fixture(scope="module")
+def wheel(venv, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    uv = _uv()
+    if uv:
+        command = [uv, "build", "--wheel", "--out-dir", str(out), str(ROOT)]
+    else:
+        # The project's .venv has no pip (uv makes it): build with the fresh one's.
+        command = [str(venv / "python"), "-m", "pip", "wheel", "--no-deps", "-w", str(out)]
+        command += ["--disable-pip-version-check", str(ROOT)]
+    _run(command, env=_clean_env())
+    (built,) = out.glob("ecove_data-*.whl")
+    return built
+
+
+@pytest.fixture(scope="module")
+def installed(venv, wheel) -> Path:
+    """The fresh environment with the wheel and its dependencies installed; returns its bin/."""
+    uv = _uv()
+    if uv:
+        command = [uv, "pip", "install", "--python", str(venv / "python"), str(wheel)]
+    else:
+        command = [str(venv / "python"), "-m", "pip", "install", "--disable-pip-version-check"]
+        command.append(str(wheel))
+    _run(command, env=_clean_env())
+    return venv
+
+
+def test_the_wheel_carries_the_data(wheel):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "ecove_data/py.typed" in names
+    assert "ecove_data/_data/datapackage.json" in names
+    assert "ecove_data/_data/raw/coves-conference-report.txt" in names
+    for table in report_resources():
+        assert f"ecove_data/_data/{table}.csv" in names
+    raw = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
+    for res in raw["resources"]:
+        assert f"ecove_data/_data/{res['path']}" in names, res["path"]
+    with zipfile.ZipFile(wheel) as archive:
+        for name in ["datapackage.json", "key_figures.csv", "raw/coves-conference-report.txt"]:
+            assert archive.read(f"ecove_data/_data/{name}") == (DATA / name).read_bytes()
+        metadata = archive.read(next(n for n in names if n.endswith(".dist-info/METADATA")))
+        entry_points = archive.read(
+            next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
+        )
+    assert b"Requires-Dist: pandas" in metadata
+    assert b"ecove-data = ecove_data.cli:main" in entry_points
+    assert not [name for name in names if name.startswith("tests/")]
+
+
+LOAD_SCRIPT = """
+import json, sys
+import ecove_data
+from ecove_data._descriptor import default_data_dir
+frames = ecove_data.load_all()
+figures = ecove_data.load("key_figures").set_index("figure_id")
+print(json.dumps({
+    "file": ecove_data.__file__,
+    "data_dir": str(default_data_dir()),
+    "rows": {name: len(frame) for name, frame in frames.items()},
+    "organisations": int(figures.loc["cove_call_2021_organisations", "value"]),
+    "derived": float(frames["derived_indicators"].set_index("indicator_id")
+                     .loc["organisations_per_proposal", "value"]),
+    "plotting": sorted(m for m in sys.modules if m.split(".")[0] in ("matplotlib", "seaborn")),
+}))
+"""
+
+
+def test_the_installed_package_loads_every_table_from_outside_the_checkout(installed, tmp_path):
+    result = _run([str(installed / "python"), "-c", LOAD_SCRIPT], cwd=tmp_path, env=_clean_env())
+    seen = json.loads(result.stdout)
+    venv = installed.parent
+    assert Path(seen["file"]).is_relative_to(venv)
+    assert Path(seen["data_dir"]).is_relative_to(venv)
+    assert Path(seen["data_dir"]).name == "_data"
+    assert not Path(seen["file"]).is_relative_to(ROOT)
+    assert {name: seen["rows"][name] for name in ROWS} == ROWS
+    assert seen["rows"]["derived_indicators"] == 4
+    assert seen["organisations"] == 1741
+    assert seen["derived"] == pytest.approx(1741 / 84)
+    assert seen["plotting"] == []
+
+
+def test_the_installed_command_lists_the_tables(installed, tmp_path):
+    result = _run([str(installed / "ecove-data"), "list"], cwd=tmp_path, env=_clean_env())
+    names = [line.split()[0] for line in result.stdout.splitlines()]
+    assert names[: len(ROWS) + 1] == [*ROWS, "derived_indicators"]
+    result = _run([str(installed / "ecove-data"), "validate"], cwd=tmp_path, env=_clean_env())
+    assert result.stdout.startswith("valid: ")
+
+
+def test_the_installed_package_takes_another_data_dir(installed, tmp_path):
+    copy = tmp_path / "data"
+    shutil.copytree(DATA, copy)
+    path = copy / "activities.csv"
+    path.write_bytes(path.read_bytes().replace(b"R&D,56", b"R&D,65"))
+    env = {**_clean_env(), "ECOVE_DATA_DIR": str(copy)}
+    result = subprocess.run(
+        [str(installed / "ecove-data"), "validate"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=300,
+    )
+    assert result.returncode == 1
+    assert "activities.csv: the file's hash is" in result.stderr
+    assert "ecove-data rehash" in result.stderr
+
+
+def test_the_editable_install_reads_the_repository_data(tmp_path):
+    script = (
+        "import ecove_data, ecove_data._descriptor as d; "
+        "print(d.default_data_dir()); print(ecove_data.__file__)"
+    )
+    result = _run([sys.executable, "-c", script], cwd=tmp_path, env=_clean_env())
+    data_dir, module = result.stdout.splitlines()
+    assert Path(data_dir) == ROOT / "data"
+    assert Path(module).is_relative_to(ROOT)
