@@ -30,8 +30,18 @@ test: lint
 figures: setup
 	$(BIN)/ecove-data figures
 
+# The notebooks' python3 kernel is this environment's Python, which imports ecove_data: its
+# own kernelspec (shipped by ipykernel) goes first on JUPYTER_PATH, before any python3 kernel
+# registered for the user, and jupyter starts "python" as the interpreter it runs under.
+lab report: export JUPYTER_PATH := $(abspath $(VENV))/share/jupyter$(if $(JUPYTER_PATH),:$(JUPYTER_PATH))
+REPORT_DIR ?= build/notebooks
+
 lab: setup
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks
+
+# Each notebook executed into a self-contained HTML page (charts embedded as images).
+report: setup
+	$(BIN)/jupyter nbconvert --to html --execute --output-dir $(REPORT_DIR) notebooks/*.ipynb
 
 bench: setup
 	$(BIN)/python benchmarks/run.py
