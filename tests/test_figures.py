@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from itertools import combinations
+from pathlib import Path
 
 import matplotlib
 import pytest
@@ -15,6 +16,8 @@ from matplotlib.text import Text
 import ecove_data
 from ecove_data import figures
 from ecove_data.figures._style import format_number, format_value
+
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 matplotlib.use("agg")
 
@@ -127,7 +130,7 @@ def test_call_2021_at_a_glance(all_figures):
         assert number in shown
     assert "derived: 1741 / 84" in shown
     # The derived tile is the only dashed one.
-    styles = [ax.patches[0].get_linestyle() for ax in fig.axes]
+    styles = [patch.get_linestyle() for patch in fig.axes[0].patches]
     assert styles == ["solid", "solid", "solid", "dashed"]
 
 
@@ -213,8 +216,23 @@ def test_key_figures_panel(all_figures):
     assert "500" not in shown, "more than 500 must read as a lower bound"
     assert "lower bound" in shown
     assert "derived: 1741 / 84" in shown
-    tiles = [ax for ax in fig.axes if ax.patches]
-    assert len(tiles) == len(ecove_data.load("key_figures")) + 1
+    assert len(fig.axes[0].patches) == len(ecove_data.load("key_figures")) + 1
+    styles = [patch.get_linestyle() for patch in fig.axes[0].patches]
+    assert styles.count("dashed") == 1 and styles.count("dotted") == 1
+
+
+@pytest.mark.parametrize("name", ["call_2021_at_a_glance", "key_figures_panel"])
+def test_tile_text_stays_inside_its_tile(all_figures, name):
+    fig, renderer = drawn(all_figures[name])
+    ax = fig.axes[0]
+    frames = [patch.get_window_extent(renderer) for patch in ax.patches]
+    for text in ax.texts[: 3 * len(frames)]:
+        box = text.get_window_extent(renderer)
+        if text.get_text().startswith("Solid frame"):
+            continue
+        assert any(
+            frame.contains(box.x0, box.y0) and frame.contains(box.x1, box.y1) for frame in frames
+        ), f"{text.get_text()!r} leaves its tile"
 
 
 def test_numbers_are_formatted_as_the_report_writes_them():
@@ -261,11 +279,16 @@ def test_a_corrected_value_changes_figure_and_alt_text(edit_csv):
 
 
 def test_a_removed_conclusion_changes_figure_and_alt_text(edit_csv):
+    row = next(
+        line
+        for line in (DATA / "workshops.csv").read_text(encoding="utf-8").splitlines()
+        if line.startswith("3,Joint qualification")
+    )
     data = edit_csv(
         "workshops",
-        'Joint qualification recognition programmes,"it has to be EQF-linked, centred on '
-        'learning outcomes and quality assurance mechanisms"',
-        "Joint qualification recognition programmes,",
+        row,
+        "3,Joint qualification recognition programmes,,Joint qualification recognition "
+        "programmes," + row.rsplit(",", 1)[1],
     )
     alt = figures.alt_text("day2_workshops", data_dir=data)
     assert "a conclusion for 3 of them" in alt

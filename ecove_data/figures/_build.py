@@ -201,6 +201,10 @@ def _render(
     temps: dict[Path, Path] = {}
     try:
         with mpl.rc_context(fname=str(STYLE_FILE)):
+            # Lay the figure out once: text sizes are in points, so the layout is the
+            # same for every format, and each save need not solve it again.
+            fig.draw_without_rendering()
+            fig.set_layout_engine("none")
             for fmt in formats:
                 target = out / f"{name}.{fmt}"
                 tmp = out / f".{name}.{os.getpid()}.tmp.{fmt}"
@@ -383,7 +387,7 @@ def build(
         for name in names
         if force or not _current(previous.get(name), digests[name], out, formats)
     ]
-    outcomes: dict[str, Any] = {}
+    outcomes: Iterable[tuple[str, Any]] = ()
     if todo:
         from .._load import load_all
 
@@ -393,15 +397,15 @@ def build(
         import matplotlib
 
         matplotlib.use("agg")
-        outcomes = dict(_draw_all(todo, frames, out, formats, jobs))
+        outcomes = _draw_all(todo, frames, out, formats, jobs)
 
-    entries = dict(previous)
     for name in names:
-        if name not in outcomes:
+        if name not in todo:
             result.skipped.append(name)
             echo(f"skipped  {name:28} {0:6.2f} s  (up to date)")
-            continue
-        outcome = outcomes[name]
+    entries = dict(previous)
+    # Results arrive in registry order as each figure is done, so progress shows live.
+    for name, outcome in outcomes:
         if isinstance(outcome, BaseException):
             result.failed[name] = f"{type(outcome).__name__}: {outcome}"
             echo(f"FAILED   {name:28}          {result.failed[name]}")

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.axes import Axes
 
-__all__ = ["membership", "tables", "tile"]
+__all__ = ["membership", "tables", "tile", "tile_grid"]
 
 TILE_STYLE = {
     "stated": {"face": COLOURS["fill"], "edge": COLOURS["stated"], "line": "solid"},
@@ -41,8 +41,20 @@ def tables(
     }
 
 
+def tile_grid(ax: Axes, rows: int, columns: int) -> None:
+    """Prepare an empty axes as a grid of ``rows`` x ``columns`` tiles, row 0 at the top.
+
+    One axes for all tiles keeps the layout cheap to solve, however many tiles there are.
+    """
+    ax.set_axis_off()
+    ax.set_xlim(0, columns)
+    ax.set_ylim(rows, 0)
+
+
 def tile(
     ax: Axes,
+    row: int,
+    column: int,
     value: str,
     label: str,
     *,
@@ -50,63 +62,57 @@ def tile(
     tag: str | None = None,
     value_size: float = 16,
     label_width: int = 24,
+    gap: float = 0.03,
 ) -> None:
-    """Draw one number tile on an empty axes: the value, its label and an optional tag.
+    """Draw one number tile in cell (``row``, ``column``) of a :func:`tile_grid`.
 
     ``kind`` is ``stated`` (solid frame), ``derived`` (dashed, orange) or
     ``lower_bound`` (dotted), so the distinction survives greyscale printing.
     """
-    from matplotlib.patches import FancyBboxPatch
+    from matplotlib.patches import Rectangle
 
     style = TILE_STYLE[kind]
-    ax.set_axis_off()
-    ax.set_xlim(0, 1)
-    ax.set_ylim(0, 1)
+    x, y = column, row
     ax.add_patch(
-        FancyBboxPatch(
-            (0.02, 0.03),
-            0.96,
-            0.94,
-            boxstyle="round,pad=0,rounding_size=0.04",
+        Rectangle(
+            (x + gap, y + gap),
+            1 - 2 * gap,
+            1 - 2 * gap,
             facecolor=style["face"],
             edgecolor=style["edge"],
             linestyle=style["line"],
             linewidth=1.2,
-            transform=ax.transAxes,
         )
     )
     ax.text(
-        0.5,
-        0.78,
+        x + 0.5,
+        y + 0.24,
         value,
         ha="center",
         va="center",
         fontsize=value_size,
         fontweight="bold",
         color=COLOURS["derived"] if kind == "derived" else COLOURS["stated"],
-        transform=ax.transAxes,
     )
     ax.text(
-        0.5,
-        0.4 if tag else 0.35,
+        x + 0.5,
+        y + (0.6 if tag else 0.64),
         wrap(label, label_width),
         ha="center",
         va="center",
         fontsize=8,
         linespacing=1.15,
-        transform=ax.transAxes,
     )
     if tag:
         ax.text(
-            0.5,
-            0.07,
+            x + 0.5,
+            y + 0.93,
             tag,
             ha="center",
             va="bottom",
             fontsize=8,
             fontstyle="italic",
             color="#5A3A00" if kind == "derived" else "#333333",
-            transform=ax.transAxes,
         )
 
 
