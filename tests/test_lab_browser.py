@@ -234,6 +234,7 @@ def _menu(page, menu: str, item: str) -> None:
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_notebook_runs_in_jupyterlab(path: Path, lab: Lab, browser, tmp_path: Path) -> None:
     page = browser.new_page(viewport={"width": 1280, "height": 1600})
+    page.set_default_timeout(60_000)  # clicks and lookups; the long waits set their own
     session: dict | None = None
     try:
         # A workspace of its own, reset, so only this notebook is open.
