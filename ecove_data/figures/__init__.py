@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import _report
+from ._context import campus_excellence_growth, cove_calls_over_time, pact_membership_growth
 from ._registry import REGISTRY, FigureSpec, UnknownFigureError, register
 from ._report import (
     activities,
@@ -50,10 +51,13 @@ __all__ = [
     "automotive_coalition",
     "call_2021_at_a_glance",
     "call_2021_countries",
+    "campus_excellence_growth",
+    "cove_calls_over_time",
     "day2_workshops",
     "draw",
     "key_figures_panel",
     "names",
+    "pact_membership_growth",
     "pact_sectors_workshops",
     "register",
     "roundtable_recommendations",

@@ -1,0 +1,651 @@
+"""The context figures: the report's snapshot beside public figures from other sources.
+
+Each function reads context tables (``role: context`` in the descriptor), applies the
+package style and returns a :class:`matplotlib.figure.Figure`. Where a table has a
+``used_in_figures`` column, only the rows marked true are drawn: the descriptor says which
+source wins where sources disagree. Every figure names its sources in a footnote written
+from the ``source_url`` column, and its alt text is written from the same rows.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from ._parts import tables
+from ._registry import register
+from ._style import COLOURS, format_number, new_figure, styled, wrap
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+__all__ = ["campus_excellence_growth", "cove_calls_over_time", "pact_membership_growth"]
+
+Frames = Mapping[str, "pd.DataFrame"]
+
+# The call the report describes: its key figures are those of the 2021 call
+# (key_figures cove_call_2021_*), so that call is the one highlighted among the others.
+REPORT_CALL = 2021
+# The report has no public address; rows taken from it name its file in this package.
+REPORT_SOURCE = "raw/coves-conference-report.txt"
+APPLICATIONS, SELECTED = "applications", "selected"
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+SELECTED_COLOUR = "#009E73"
+REPORT_COLOUR = COLOURS["exception"]
+# Characters of 8 pt text per line of a footnote across the full and the half A4 width.
+FULL_CHARS, HALF_CHARS = 98, 46
+
+
+def source_name(url: str) -> str:
+    """Return a short name for a source: the site of a web page, or "the report".
+
+    Examples
+    --------
+    >>> source_name("https://www.dzs.cz/en/article/x")
+    'dzs.cz'
+    >>> source_name("raw/coves-conference-report.txt")
+    'the report'
+    """
+    if str(url) == REPORT_SOURCE:
+        return "the report"
+    host = urlsplit(str(url)).hostname or str(url)
+    return host.removeprefix("www.")
+
+
+def date_span(text: str) -> tuple[dt.date, dt.date, str]:
+    """Return the first and last day an ISO date of any precision covers, and a label.
+
+    A source that gives only a month or a year is not given a day: the span covers the
+    whole month or year, and the label says no more than the source does.
+
+    Examples
+    --------
+    >>> date_span("2022-11-10")
+    (datetime.date(2022, 11, 10), datetime.date(2022, 11, 10), '10 Nov 2022')
+    >>> date_span("2021-11")[1:], date_span("2023")[2]
+    ((datetime.date(2021, 11, 30), 'Nov 2021'), '2023')
+    """
+    parts = [int(p) for p in str(text).split("-")]
+    if len(parts) == 3:
+        day = dt.date(*parts)
+        return day, day, f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    if len(parts) == 2:
+        year, month = parts
+        last = calendar.monthrange(year, month)[1]
+        return dt.date(year, month, 1), dt.date(year, month, last), f"{MONTHS[month - 1]} {year}"
+    return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31), str(parts[0])
+
+
+def _middle(start: dt.date, end: dt.date) -> dt.date:
+    return start + (end - start) / 2
+
+
+def _join(items: Sequence[str]) -> str:
+    items = list(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _sources(pairs: Sequence[tuple[str, str]]) -> str:
+    """``[(url, what)]`` -> "site (what, what); site (what)", sites in order of first use."""
+    grouped: dict[str, list[str]] = {}
+    for url, what in pairs:
+        grouped.setdefault(source_name(url), []).append(what)
+    return "; ".join(f"{site} ({', '.join(whats)})" for site, whats in grouped.items())
+
+
+def _footnote(fig: Figure, text: str, width: int) -> None:
+    fig.supxlabel(wrap(text, width), x=0.01, ha="left", fontsize=8, linespacing=1.2)
+
+
+# --- cove_calls_over_time ------------------------------------------------------------------
+
+
+def _used(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return the rows figures may use: all, or those marked ``used_in_figures``."""
+    if "used_in_figures" in frame.columns:
+        return frame[frame["used_in_figures"].fillna(False).astype(bool)]
+    return frame
+
+
+def _calls(calls: pd.DataFrame) -> tuple[list[int], dict[str, dict[int, Any]]]:
+    """Call years and ``{measure: {year: row}}`` for applications and selected projects."""
+    used = _used(calls)
+    rows: dict[str, dict[int, Any]] = {APPLICATIONS: {}, SELECTED: {}}
+    for row in used.itertuples(index=False):
+        if str(row.measure) in rows:
+            rows[str(row.measure)][int(row.call_year)] = row
+    years = sorted({year for by_year in rows.values() for year in by_year})
+    return years, rows
+
+
+def _count(row: Any) -> str:
+    text = format_number(row.value)
+    return f"> {text}" if str(row.qualifier) == "more_than" else text
+
+
+def _rate(applications: Any, selected: Any) -> float | None:
+    """Return selected / applications in %, where both are exact and applications > 0."""
+    if applications is None or selected is None or int(applications.value) == 0:
+        return None
+    if str(applications.qualifier) != "exact" or str(selected.qualifier) != "exact":
+        return None
+    return 100 * int(selected.value) / int(applications.value)
+
+
+def _missing_counts(applications: Any, selected: Any) -> str:
+    missing = [w for w, r in ((APPLICATIONS, applications), (SELECTED, selected)) if r is None]
+    return " and ".join(missing) or "an exact count"
+
+
+def _calls_sources(years: list[int], rows: dict[str, dict[int, Any]]) -> str:
+    pairs = [
+        (str(rows[measure][year].source_url), f"{measure} {year}")
+        for measure in (APPLICATIONS, SELECTED)
+        for year in years
+        if year in rows[measure]
+    ]
+    return _sources(pairs)
+
+
+def _calls_alt(frames: Frames) -> str:
+    years, rows = _calls(frames["context_cove_calls"])
+    parts, rates = [], []
+    for year in years:
+        a, s = rows[APPLICATIONS].get(year), rows[SELECTED].get(year)
+        apps = f"{_count(a)} applications" if a is not None else "applications not given"
+        sel = f"{_count(s)} selected" if s is not None else "selected not given"
+        parts.append(f"{year}: {apps}, {sel}")
+        rate = _rate(a, s)
+        rates.append(
+            f"{year} {format_number(rate)} % ({_count(s)} of {_count(a)})"
+            if rate is not None
+            else f"{year} none ({_missing_counts(a, s)} not given)"
+        )
+    return (
+        "Bars of the applications submitted and the projects selected in each Erasmus+ call "
+        f"for Centres of Vocational Excellence, {years[0]} to {years[-1]}, from public sources. "
+        + "; ".join(parts)
+        + f". The {REPORT_CALL} call, the one the report describes, is highlighted. Below, the "
+        "success rate, derived (selected / applications), not stated by the sources: "
+        + "; ".join(rates)
+        + f". Sources: {_calls_sources(years, rows)}."
+    )
+
+
+def _bar_labels(ax: Axes, x: float, row: Any, colour: str) -> None:
+    ax.bar(x, int(row.value), width=0.36, color=colour, zorder=2)
+    ax.text(x, int(row.value), _count(row), ha="center", va="bottom", fontsize=8.5, zorder=3)
+
+
+def _missing(ax: Axes, x: float, what: str) -> None:
+    # No bar: a bar of height 0 would read as "none", and the source gives no number.
+    ax.text(
+        x,
+        0,
+        f"{what}\nnot given",
+        ha="center",
+        va="bottom",
+        fontsize=8,
+        fontstyle="italic",
+        color="#444444",
+        rotation=90,
+        linespacing=1.1,
+    )
+
+
+@register(
+    title="The CoVE calls from 2019 to 2023: applications, selected projects and success rate",
+    caption=(
+        "Applications submitted and projects selected in each Erasmus+ call for Centres of "
+        "Vocational Excellence, from public sources (no bar where no source gives a number), "
+        "with the 2021 call, the one the report describes, highlighted. The success rate "
+        "(selected / applications) is derived, not stated by the sources. Where sources "
+        "disagree, the row the data package marks as used is drawn; the footnote names the "
+        "sources."
+    ),
+    tables=("context_cove_calls",),
+    alt_text=_calls_alt,
+)
+@styled
+def cove_calls_over_time(*, context_cove_calls: pd.DataFrame | None = None) -> Figure:
+    r"""Draw applications and selected projects per call year, with the derived success rate.
+
+    Only rows with ``used_in_figures`` true are drawn. A missing count is labelled
+    "not given" instead of being drawn as a bar of zero, and no rate is computed for it.
+
+    Parameters
+    ----------
+    context_cove_calls : DataFrame, optional
+        The ``context_cove_calls`` table (loaded when omitted).
+
+    Returns
+    -------
+    Figure
+        Two panels: counts per call year (top) and the derived success rate (bottom).
+
+    Examples
+    --------
+    >>> fig = cove_calls_over_time()
+    >>> [t.get_text() for t in fig.axes[1].texts if t.get_text().startswith("15.5")]
+    ['15.5 %\n13 / 84']
+    """
+    calls = tables(["context_cove_calls"], {"context_cove_calls": context_cove_calls})[
+        "context_cove_calls"
+    ]
+    years, rows = _calls(calls)
+    fig = new_figure("full", 11.5)
+    top, bottom = fig.subplots(2, 1, sharex=True, height_ratios=[2.6, 1.3])
+    highest = max(
+        (int(row.value) for by_year in rows.values() for row in by_year.values()), default=1
+    )
+    rates: dict[int, float | None] = {}
+    for x, year in enumerate(years):
+        a, s = rows[APPLICATIONS].get(year), rows[SELECTED].get(year)
+        for offset, row, colour, what in (
+            (-0.2, a, COLOURS["stated"], "applications"),
+            (0.2, s, SELECTED_COLOUR, "selected"),
+        ):
+            if row is None:
+                _missing(top, x + offset, what)
+            else:
+                _bar_labels(top, x + offset, row, colour)
+        rates[year] = _rate(a, s)
+    shown_rates = [r for r in rates.values() if r is not None]
+    rate_top = max(shown_rates, default=10) * 1.75
+    for x, year in enumerate(years):
+        rate = rates[year]
+        a, s = rows[APPLICATIONS].get(year), rows[SELECTED].get(year)
+        if rate is None:
+            bottom.text(
+                x,
+                rate_top * 0.45,
+                f"no rate:\n{_missing_counts(a, s)}\nnot given",
+                ha="center",
+                va="center",
+                fontsize=8,
+                fontstyle="italic",
+                color="#444444",
+                linespacing=1.1,
+            )
+            continue
+        bottom.plot(x, rate, marker="D", markersize=6, color=COLOURS["derived"], zorder=3)
+        bottom.text(
+            x + 0.1,
+            rate,
+            f"{format_number(rate)} %\n{_count(s)} / {_count(a)}",
+            ha="left",
+            va="center",
+            fontsize=8,
+            color="#5A3A00",
+            linespacing=1.1,
+        )
+    if REPORT_CALL in years:
+        x = years.index(REPORT_CALL)
+        for ax in (top, bottom):
+            ax.axvspan(x - 0.48, x + 0.48, color=COLOURS["exception_fill"], lw=0, zorder=0)
+        top.text(
+            x,
+            highest * 1.3,
+            "the report's call",
+            ha="center",
+            va="top",
+            fontsize=8.5,
+            fontweight="bold",
+            color="#7A3000",
+        )
+    top.set_ylim(0, highest * 1.32)
+    top.set_ylabel("applications / projects")
+    top.set_title(
+        "Applications submitted and projects selected per call, from public sources", loc="left"
+    )
+    from matplotlib.patches import Patch
+
+    top.legend(
+        handles=[
+            Patch(color=COLOURS["stated"], label="applications submitted"),
+            Patch(color=SELECTED_COLOUR, label="projects selected"),
+        ],
+        loc="upper left",
+        frameon=False,
+    )
+    bottom.set_ylim(0, rate_top)
+    bottom.set_ylabel("%")
+    bottom.set_title(
+        "Success rate, derived: selected / applications (not stated by the sources)",
+        loc="left",
+        color="#5A3A00",
+    )
+    bottom.set_xticks(range(len(years)), [f"{year} call" for year in years])
+    bottom.set_xlim(-0.6, len(years) - 0.4)
+    for label, year in zip(bottom.get_xticklabels(), years, strict=True):
+        if year == REPORT_CALL:
+            label.set_fontweight("bold")
+            label.set_color("#7A3000")
+    _footnote(fig, f"Sources: {_calls_sources(years, rows)}.", FULL_CHARS)
+    return fig
+
+
+# --- pact_membership_growth ----------------------------------------------------------------
+
+
+def _is_report(row: Any) -> bool:
+    line = getattr(row, "report_line", None)
+    return str(row.source_url) == REPORT_SOURCE or (line is not None and str(line) != "<NA>")
+
+
+def _members(row: Any) -> str:
+    text = format_number(row.members)
+    return f"> {text}" if str(row.qualifier) == "more_than" else text
+
+
+def _has_members(row: Any) -> bool:
+    import pandas as pd
+
+    return not pd.isna(row.members)
+
+
+def _pact_sources(pact: pd.DataFrame) -> str:
+    pairs = [
+        (str(row.source_url), date_span(str(row.date))[2])
+        for row in pact.itertuples(index=False)
+        if not _is_report(row)
+    ]
+    return _sources(pairs)
+
+
+def _pact_alt(frames: Frames) -> str:
+    pact = frames["context_pact_membership"]
+    markers, web, report = [], [], []
+    for row in pact.itertuples(index=False):
+        when = date_span(str(row.date))[2]
+        if not _has_members(row):
+            markers.append(f"{row.milestone} on {when} (no count given)")
+            continue
+        count = _members(row).replace("> ", "more than ")
+        (report if _is_report(row) else web).append(f"{count} ({when})")
+    text = (
+        "Members of the Pact for Skills over time, one point per public source: "
+        + "; ".join(web)
+        + ". Counts a source gives as \u201cmore than\u201d are lower bounds, drawn as upward "
+        "triangles with an arrow; a horizontal bar marks a source that gives only a month or "
+        "a year."
+    )
+    if markers:
+        text += " A vertical line marks the " + _join(markers) + "."
+    if report:
+        text += (
+            " The report's own snapshot, "
+            + _join(report)
+            + ", is placed at the conference and drawn apart from the web sources."
+        )
+    return text + f" Sources: {_pact_sources(pact)}; the report."
+
+
+@register(
+    title="Members of the Pact for Skills over time, and the report's snapshot",
+    caption=(
+        "Organisations that had joined the Pact for Skills, from its launch to June 2024, as "
+        "public sources give them, and the report's own \u201cmore than 500\u201d placed at the "
+        "conference (3 February 2022). Triangles with an arrow are lower bounds (the source "
+        "says \u201cmore than\u201d); a horizontal bar spans the month or year of a source that "
+        "gives no day. No source gives a count at the launch. The footnote names the sources."
+    ),
+    tables=("context_pact_membership",),
+    alt_text=_pact_alt,
+)
+@styled
+def pact_membership_growth(*, context_pact_membership: pd.DataFrame | None = None) -> Figure:
+    r"""Draw the Pact's members over time, lower bounds as such, and the report's snapshot.
+
+    Parameters
+    ----------
+    context_pact_membership : DataFrame, optional
+        The ``context_pact_membership`` table (loaded when omitted).
+
+    Returns
+    -------
+    Figure
+        One panel: members against dates, the launch as a vertical line.
+
+    Examples
+    --------
+    >>> fig = pact_membership_growth()
+    >>> [t.get_text() for t in fig.axes[0].texts if "report" in t.get_text()]
+    ['> 500\nthe report (3 Feb 2022)']
+    """
+    import matplotlib.dates as mdates
+    from matplotlib.lines import Line2D
+
+    given = {"context_pact_membership": context_pact_membership}
+    pact = tables(["context_pact_membership"], given)["context_pact_membership"]
+    fig = new_figure("full", 9.5)
+    ax = fig.add_subplot()
+    counted = [row for row in pact.itertuples(index=False) if _has_members(row)]
+    highest = max((int(row.members) for row in counted), default=1)
+    rise = highest * 0.08
+    for row in pact.itertuples(index=False):
+        start, end, label = date_span(str(row.date))
+        mid = _middle(start, end)
+        if not _has_members(row):
+            ax.axvline(mid, color=COLOURS["neutral"], ls="--", lw=1, zorder=1)
+            ax.text(
+                mid,
+                highest * 0.03,
+                f" {row.milestone}\n {label}",
+                ha="left",
+                va="bottom",
+                fontsize=8.5,
+                color="#333333",
+            )
+            continue
+        report = _is_report(row)
+        lower = str(row.qualifier) == "more_than"
+        colour = REPORT_COLOUR if report else COLOURS["stated"]
+        value = int(row.members)
+        if start != end:
+            ax.plot([start, end], [value, value], color=colour, lw=2.5, alpha=0.6, zorder=2)
+        ax.plot(
+            mid,
+            value,
+            marker="D" if report else ("^" if lower else "o"),
+            markersize=8 if report else 7,
+            color=colour,
+            markerfacecolor="white" if report else colour,
+            markeredgewidth=1.6,
+            zorder=4,
+        )
+        if lower:
+            ax.annotate(
+                "",
+                xy=(mid, value + rise),
+                xytext=(mid, value),
+                arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 1},
+                zorder=3,
+            )
+        text = f"{_members(row)}\nthe report ({label})" if report else f"{_members(row)}\n{label}"
+        ax.text(
+            mid,
+            value + rise * 1.25 if lower and not report else value - rise * 0.9,
+            text,
+            ha="center",
+            va="bottom" if lower and not report else "top",
+            fontsize=8.5,
+            fontweight="bold" if report else "normal",
+            color="#7A3000" if report else "#222222",
+            linespacing=1.1,
+        )
+    dates = [date_span(str(d)) for d in pact["date"]]
+    first = min(s for s, _, _ in dates)
+    last = max(e for _, e, _ in dates)
+    ax.set_xlim(first - dt.timedelta(days=75), last + dt.timedelta(days=110))
+    ax.set_ylim(0, highest * 1.25)
+    ax.xaxis.set_major_locator(mdates.YearLocator())
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    ax.set_ylabel("organisations that had joined")
+    ax.set_title("Members of the Pact for Skills", loc="left")
+    ax.legend(
+        handles=[
+            Line2D([], [], marker="o", ls="", color=COLOURS["stated"], label="web source: count"),
+            Line2D(
+                [],
+                [],
+                marker="^",
+                ls="",
+                color=COLOURS["stated"],
+                label="web source: \u201cmore than\u201d (lower bound)",
+            ),
+            Line2D(
+                [],
+                [],
+                marker="D",
+                ls="",
+                color=REPORT_COLOUR,
+                markerfacecolor="white",
+                markeredgewidth=1.6,
+                label="the report's snapshot (\u201cmore than\u201d)",
+            ),
+            Line2D([], [], color=COLOURS["stated"], lw=2.5, alpha=0.6, label="month or year only"),
+        ],
+        loc="upper left",
+        bbox_to_anchor=(0.16, 1.0),
+        frameon=False,
+    )
+    _footnote(fig, f"Sources: {_pact_sources(pact)}; the report (conference).", FULL_CHARS)
+    return fig
+
+
+# --- campus_excellence_growth --------------------------------------------------------------
+
+
+def _report_campuses(key_figures: pd.DataFrame) -> int | None:
+    rows = key_figures[key_figures["figure_id"] == "campus_des_metiers_excellence"]
+    return int(rows["value"].iloc[0]) if len(rows) else None
+
+
+def _campus_sources(campus: pd.DataFrame) -> str:
+    pairs = [
+        (str(row.source_url), date_span(str(row.date))[2]) for row in campus.itertuples(index=False)
+    ]
+    return _sources(pairs)
+
+
+def _campus_alt(frames: Frames) -> str:
+    campus = frames["context_campus_excellence"]
+    stated = _report_campuses(frames["key_figures"])
+    points = [
+        f"{format_number(row.excellence_campuses)} on {date_span(str(row.date))[2]}"
+        for row in campus.itertuples(index=False)
+    ]
+    counts = " \u2192 ".join(format_number(v) for v in campus["excellence_campuses"])
+    text = (
+        "French Campus des m\u00e9tiers et des qualifications labelled \u201cof excellence\u201d "
+        f"at {len(points)} dates, one stem per public source ({counts}): "
+        + "; ".join(points)
+        + ". Each is the count at that date, not a sum of new labels."
+    )
+    last = campus.iloc[-1]
+    if stated is not None and int(last["excellence_campuses"]) == stated:
+        text += f" The report states the same {format_number(stated)}."
+    return text + f" Sources: {_campus_sources(campus)}."
+
+
+@register(
+    title="French campuses of excellence over time",
+    caption=(
+        "French Campus des m\u00e9tiers et des qualifications labelled \u201cof excellence\u201d "
+        "at the dates public sources give, each the count at that date (not a sum of new labels); "
+        "the last is the count the report states. The footnote names the sources."
+    ),
+    tables=("context_campus_excellence", "key_figures"),
+    alt_text=_campus_alt,
+)
+@styled
+def campus_excellence_growth(
+    *,
+    context_campus_excellence: pd.DataFrame | None = None,
+    key_figures: pd.DataFrame | None = None,
+) -> Figure:
+    """Draw the number of campuses of excellence at each dated source, as stems from zero.
+
+    Parameters
+    ----------
+    context_campus_excellence : DataFrame, optional
+        The ``context_campus_excellence`` table (loaded when omitted).
+    key_figures : DataFrame, optional
+        The report's ``key_figures``, to mark the count the report states as well.
+
+    Returns
+    -------
+    Figure
+        One half-width panel: one stem per date.
+
+    Examples
+    --------
+    >>> fig = campus_excellence_growth()
+    >>> fig.get_suptitle()
+    'Campuses of excellence: 23 → 40 → 43'
+    """
+    t = tables(
+        ["context_campus_excellence", "key_figures"],
+        {"context_campus_excellence": context_campus_excellence, "key_figures": key_figures},
+    )
+    campus = t["context_campus_excellence"]
+    stated = _report_campuses(t["key_figures"])
+    fig = new_figure("half", 8.5)
+    ax = fig.add_subplot()
+    values = [int(v) for v in campus["excellence_campuses"]]
+    spans = [date_span(str(d)) for d in campus["date"]]
+    highest = max(values, default=1)
+    for i, (value, (start, end, _)) in enumerate(zip(values, spans, strict=True)):
+        mid = _middle(start, end)
+        also_report = stated is not None and i == len(values) - 1 and value == stated
+        colour = REPORT_COLOUR if also_report else COLOURS["stated"]
+        ax.plot([mid, mid], [0, value], color=colour, lw=3, solid_capstyle="butt", zorder=2)
+        if start != end:
+            ax.plot([start, end], [value, value], color=colour, lw=2.5, alpha=0.6, zorder=2)
+        ax.plot(mid, value, marker="o", markersize=8, color=colour, zorder=3)
+        ax.text(
+            mid,
+            value + highest * 0.05,
+            format_number(value),
+            ha="center",
+            va="bottom",
+            fontsize=11,
+            fontweight="bold",
+            color=colour,
+        )
+        if also_report:
+            ax.text(
+                mid,
+                value * 0.5,
+                "the report \nstates the \nsame ",
+                ha="right",
+                va="center",
+                fontsize=8,
+                color="#7A3000",
+                linespacing=1.1,
+            )
+    mids = [_middle(start, end) for start, end, _ in spans]
+    ax.set_xticks(mids, [label for _, _, label in spans])
+    if mids:
+        ax.set_xlim(min(mids) - dt.timedelta(days=150), max(mids) + dt.timedelta(days=200))
+    ax.set_ylim(0, highest * 1.25)
+    ax.set_ylabel("campuses of excellence")
+    fig.suptitle(
+        "Campuses of excellence: " + " \u2192 ".join(format_number(v) for v in values),
+        x=0.02,
+        ha="left",
+        fontweight="bold",
+        fontsize=9,
+    )
+    _footnote(
+        fig,
+        "Counts at each date, not sums of new labels. Sources: " + _campus_sources(campus) + ".",
+        HALF_CHARS,
+    )
+    return fig
