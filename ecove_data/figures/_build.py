@@ -201,15 +201,14 @@ def _render(
     temps: dict[Path, Path] = {}
     try:
         with mpl.rc_context(fname=str(STYLE_FILE)):
-            # Lay the figure out once: text sizes are in points, so the layout is the
-            # same for every format, and each save need not solve it again.
-            fig.draw_without_rendering()
-            fig.set_layout_engine("none")
             for fmt in formats:
                 target = out / f"{name}.{fmt}"
                 tmp = out / f".{name}.{os.getpid()}.tmp.{fmt}"
                 temps[tmp] = target
                 fig.savefig(tmp, format=fmt, metadata=_metadata(fmt, spec.title, alt))
+                # The first save laid the figure out; text sizes are in points, so that
+                # layout holds for every format and the next saves need not solve it again.
+                fig.set_layout_engine("none")
                 if fmt == "svg":
                     _add_svg_desc(tmp, alt)
         # Only now that every format saved do the new files replace the old ones.

@@ -75,15 +75,25 @@ def styled(func: Callable[P, R]) -> Callable[P, R]:
 def new_figure(width: Literal["full", "half"], height_cm: float) -> Figure:
     """Return an empty figure at an A4 width (16 cm or 8 cm) and ``height_cm``.
 
-    The figure is not managed by pyplot, so scripts need not close it; inside IPython
-    pyplot is imported once so that the notebook's inline display knows figures.
+    The figure is not managed by pyplot, so scripts need not close it and a notebook
+    shows it once, as the cell's result.
     """
     if "IPython" in sys.modules:
-        import matplotlib.pyplot  # noqa: F401
+        _enable_notebook_display()
     from matplotlib.figure import Figure
 
     width_cm = FULL_WIDTH_CM if width == "full" else HALF_WIDTH_CM
     return Figure(figsize=(width_cm * CM, height_cm * CM))
+
+
+def _enable_notebook_display() -> None:
+    # A notebook shows a Figure through the formatter its inline backend registers when
+    # pyplot first resolves the backend; figures made without pyplot never trigger that.
+    import matplotlib.pyplot as plt
+
+    resolve = getattr(plt, "_get_backend_mod", None)
+    if resolve is not None:
+        resolve()
 
 
 def wrap(text: str, width: int) -> str:
