@@ -36,6 +36,14 @@ def _parser() -> argparse.ArgumentParser:
     figures = sub.add_parser(
         "figures",
         help="draw the report figures as PNG, SVG and PDF, skipping those already current",
+        description=(
+            "Draw every registered figure as PNG (300 dpi), SVG and PDF into --out (default: "
+            "figures/ under the current directory; `make figures` runs it from the checkout), "
+            "with manifest.json and a README.md gallery. A figure whose data, code, style and "
+            "library versions have not changed is skipped; --force redraws. Exits 1 naming "
+            "any figure that failed (its previous files are kept), 2 on unknown names or "
+            "formats."
+        ),
     )
     from .figures._build import add_arguments
 

@@ -6,6 +6,11 @@ the package style. :data:`REGISTRY` maps each name to its :class:`FigureSpec` (t
 caption, tables, function and alt text). Importing this module does not import
 matplotlib; drawing does.
 
+To add a figure, write its function in a module of this package, decorate it with
+:func:`register` (title, caption, tables and an ``alt_text(frames)`` written from the
+data), and import that module here: ``ecove-data figures`` then draws it, hashes its
+module with its inputs, and lists it in the manifest and the gallery.
+
 Examples
 --------
 >>> from ecove_data import figures
