@@ -41,11 +41,20 @@ def _dtype(field: dict[str, Any]) -> Any:
     return _PANDAS_TYPES.get(field.get("type", "string"), "object")
 
 
+def _array(values: list[Any], dtype: Any) -> Any:
+    if isinstance(dtype, pd.CategoricalDtype):
+        # Validation has checked every value against the enum: codes need no second lookup
+        # by pandas, which is the slow part of building a categorical from values.
+        code = {category: at for at, category in enumerate(dtype.categories)}
+        return pd.Categorical.from_codes([code.get(v, -1) for v in values], dtype=dtype)
+    return pd.array(values, dtype=dtype)
+
+
 def _frame(
     fields: tuple[dict[str, Any], ...] | list[dict[str, Any]], columns: dict[str, list[Any]]
 ) -> pd.DataFrame:
     return pd.DataFrame(
-        {field["name"]: pd.array(columns[field["name"]], dtype=_dtype(field)) for field in fields}
+        {field["name"]: _array(columns[field["name"]], _dtype(field)) for field in fields}
     )
 
 
