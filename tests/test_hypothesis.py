@@ -14,10 +14,6 @@ What the rules cannot tell apart, and how the test treats it:
   rules accept every such excerpt (the sector name alone, or another row's quote that states
   the same number). The other columns of those tables must still be the true ones. (In the
   other report tables the quote is exactly the row's values, rule ``quoteIsVerbatimFields``.)
-- Swapping ``value`` between two key figures that share one quote is not drawn:
-  cove_call_2021_countries_eu and _non_eu both quote "55 countries (27 EU + 28 non-EU)",
-  their sum stays 55, and no rule ties 27 to EU. test_validate.py keeps this known limit as
-  a strict xfail. (Swapping their ``figure_id`` is drawn: rule ``enumOrder`` refuses it.)
 """
 
 from __future__ import annotations
@@ -30,7 +26,7 @@ from pathlib import Path
 
 import pandas as pd
 from conftest import DATA, report_resources
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import ecove_data
@@ -83,10 +79,6 @@ def edits(draw) -> tuple[str, str, str]:
         body.insert(draw(st.integers(0, len(body))), list(body[row]))
     else:
         other = draw(st.integers(0, len(body) - 1))
-        shared_quote = body[row][header.index("quote")] == body[other][header.index("quote")]
-        assume(
-            not (table == "key_figures" and header[col] in {"figure_id", "value"} and shared_quote)
-        )
         body[row][col], body[other][col] = body[other][col], body[row][col]
     what = f"{kind} in {table}, row {row + 1}, column {header[col]}"
     return table, what, _write([header, *body])
