@@ -15,17 +15,22 @@ from __future__ import annotations
 from typing import Any
 
 from ._errors import DataError, UnknownDatasetError
-from ._load import datasets, describe, load, load_all
-from ._typing import DatasetName
+from ._export import export
+from ._load import datasets, describe, info, load, load_all, report_path
+from ._typing import DatasetName, DatasetRole
 
 __all__ = [
     "DataError",
     "DatasetName",
+    "DatasetRole",
     "UnknownDatasetError",
     "datasets",
     "describe",
+    "export",
+    "info",
     "load",
     "load_all",
+    "report_path",
 ]
 
 

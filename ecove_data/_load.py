@@ -20,7 +20,7 @@ from ._validate import (
     read_columns,
 )
 
-__all__ = ["datasets", "describe", "load", "load_all"]
+__all__ = ["datasets", "describe", "info", "load", "load_all", "report_path"]
 
 _CACHE: dict[Path, tuple[tuple[Any, ...], dict[str, pd.DataFrame]]] = {}
 _PANDAS_TYPES = {
@@ -225,3 +225,49 @@ def describe(name: DatasetName | str, *, data_dir: Path | str | None = None) -> 
             "description": "string",
         }
     )
+
+
+def info(name: DatasetName | str, *, data_dir: Path | str | None = None) -> dict[str, Any]:
+    """Return what the descriptor says of a table, besides its columns.
+
+    The keys are ``name``, ``title``, ``description`` and ``role`` (``report``,
+    ``derived`` or ``context``), plus ``open_list`` where the report's list is open.
+
+    Examples
+    --------
+    >>> print(info("activities")["open_list"])
+    The report's list ends with "…": these are the activities it names, not all of them.
+    >>> info("derived_indicators")["role"]
+    'derived'
+    """
+    pkg = read_package(data_dir)
+    if name == DERIVED and pkg.derived:
+        return {
+            "name": DERIVED,
+            "title": pkg.derived["title"],
+            "description": pkg.derived["description"],
+            "role": "derived",
+        }
+    try:
+        res = pkg.resource(str(name))
+    except KeyError:
+        raise UnknownDatasetError(str(name), _names(pkg)) from None
+    if not res.tabular:
+        raise UnknownDatasetError(str(name), _names(pkg))
+    found = {"name": res.name, "title": res.title, "description": res.description, "role": res.role}
+    if "open_list" in res.raw:
+        found["open_list"] = res.raw["open_list"]
+    return found
+
+
+def report_path(*, data_dir: Path | str | None = None) -> Path:
+    """Return the path of the report every quote and line refers to.
+
+    Examples
+    --------
+    >>> lines = report_path().read_text(encoding="utf-8").splitlines()
+    >>> lines[43].split(" were")[0]
+    '84 projects'
+    """
+    pkg = read_package(data_dir)
+    return pkg.data_dir / pkg.source.path

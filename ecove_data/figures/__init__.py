@@ -28,7 +28,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import _report
-from ._context import campus_excellence_growth, cove_calls_over_time, pact_membership_growth
+from ._context import (
+    campus_excellence_growth,
+    cove_calls_over_time,
+    date_span,
+    pact_membership_growth,
+    source_name,
+)
 from ._registry import REGISTRY, FigureSpec, UnknownFigureError, register
 from ._report import (
     activities,
@@ -58,6 +64,7 @@ __all__ = [
     "call_2021_countries",
     "campus_excellence_growth",
     "cove_calls_over_time",
+    "date_span",
     "day2_workshops",
     "draw",
     "key_figures_panel",
@@ -66,6 +73,7 @@ __all__ = [
     "pact_sectors_workshops",
     "register",
     "roundtable_recommendations",
+    "source_name",
     "spec",
 ]
 
