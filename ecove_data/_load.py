@@ -8,17 +8,13 @@ from typing import Any
 
 import pandas as pd
 
+from ._consistency import check_consistency, check_report_lines
 from ._derived import DERIVED, derive
 from ._descriptor import DESCRIPTOR, Package, Resource, read_package
 from ._errors import UnknownDatasetError
+from ._quotes import Report
 from ._typing import DatasetName, DatasetRole
-from ._validate import (
-    Report,
-    check_consistency,
-    check_file,
-    check_report_lines,
-    read_columns,
-)
+from ._validate import check_file, read_columns
 
 __all__ = ["datasets", "describe", "info", "load", "load_all", "report_path"]
 

@@ -7,7 +7,6 @@ table and every cross-table rule has passed.
 
 from __future__ import annotations
 
-import bisect
 import csv
 import datetime as dt
 import io
@@ -17,104 +16,15 @@ from typing import Any
 
 from ._descriptor import Package, Resource, sha256
 from ._errors import DataError
+from ._quotes import Report, squash, stated_numbers
 
-__all__ = [
-    "Report",
-    "check_consistency",
-    "check_file",
-    "check_report_lines",
-    "read_columns",
-    "stated_numbers",
-]
+__all__ = ["check_file", "read_columns"]
 
 _TRUE = frozenset({"true", "True", "TRUE", "1"})
 _FALSE = frozenset({"false", "False", "FALSE", "0"})
 _INTEGER = re.compile(r"[+-]?\d+")
 _YEAR = re.compile(r"\d{4}")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}  # fmt: skip
-_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9}
-_UNITS = {"%": "percent", "percent": "percent", "per cent": "percent", "euro": "eur",
-          "euros": "eur", "€": "eur", "people/year": "people_per_year"}  # fmt: skip
-_NUMBER = re.compile(
-    r"(?P<more>more than\s+)?"
-    r"(?:(?<![\w.])(?P<digits>\d+(?:\.\d+)?)(?:\s*(?P<scale>thousand|million|billion)\b)?"
-    r"|\b(?P<word>" + "|".join(_WORDS) + r")\b)"
-    r"(?:\s*(?P<unit>"
-    + "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
-    + "))?",
-    re.IGNORECASE,
-)
-
-
-def stated_numbers(text: str) -> set[tuple[float, str, str]]:
-    """Return the numbers a sentence states as ``(value, unit, qualifier)``.
-
-    Scale words ("7 billion") and small number words ("two") are read; the unit is the
-    word right after the number (``count`` when there is none) and the qualifier is
-    ``more_than`` when "more than" comes right before it.
-
-    Examples
-    --------
-    >>> text = "5% of employees, 700000 people/year and 7 billion euros"
-    >>> for number in sorted(stated_numbers(text)):
-    ...     print(number)
-    (5.0, 'percent', 'exact')
-    (700000.0, 'people_per_year', 'exact')
-    (7000000000.0, 'eur', 'exact')
-    >>> stated_numbers("to date, more than 500 companies")
-    {(500.0, 'count', 'more_than')}
-    >>> stated_numbers("cited two times")
-    {(2.0, 'count', 'exact')}
-    """
-    found = set()
-    for match in _NUMBER.finditer(text):
-        if match["word"]:
-            value = float(_WORDS[match["word"].lower()])
-        else:
-            value = float(match["digits"]) * _SCALES.get((match["scale"] or "").lower(), 1)
-        unit = _UNITS[match["unit"].lower()] if match["unit"] else "count"
-        found.add((value, unit, "more_than" if match["more"] else "exact"))
-    return found
-
-
-def _squash(text: str) -> str:
-    return " ".join(text.split())
-
-
-class Report:
-    """The source report with white space squashed, to find quotes and the line they start on."""
-
-    def __init__(self, text: str) -> None:
-        words, starts, lines = [], [], []
-        offset = 0
-        for number, line in enumerate(text.splitlines(), start=1):
-            for word in line.split():
-                words.append(word)
-                starts.append(offset)
-                lines.append(number)
-                offset += len(word) + 1
-        self.text = " ".join(words)
-        self._starts = starts
-        self._lines = lines
-
-    def find(self, quote: str) -> list[tuple[int, int]]:
-        r"""Return ``(offset, line)`` of each place ``quote`` starts, white space aside.
-
-        Examples
-        --------
-        >>> Report("a b\nc d\n\nc d").find("c  d")
-        [(4, 2), (8, 4)]
-        """
-        needle = _squash(quote)
-        found, at = [], self.text.find(needle)
-        while needle and at != -1:
-            found.append((at, self._lines[bisect.bisect_right(self._starts, at) - 1]))
-            at = self.text.find(needle, at + 1)
-        return found
 
 
 @dataclass
@@ -360,7 +270,7 @@ def _check_quote(res: Resource, values: dict[str, Any], report: Report, row: int
         if not field.get("verbatim") or value is None:
             continue
         if isinstance(value, str):
-            ok = _squash(value) in _squash(quote)
+            ok = squash(value) in squash(quote)
             stated = repr(value)
         else:
             unit, qualifier = values.get("unit", "count"), values.get("qualifier", "exact")
@@ -400,13 +310,13 @@ def _check_quote_parts(res: Resource, values: dict[str, Any], row: int) -> None:
     ...     print(err.rule, err.column, err.problem)
     quoteIsVerbatimFields quote the quote says more than the row's values: 'it has to be EQF-linked'
     """
-    quote = _squash(values["quote"])
+    quote = squash(values["quote"])
     rest, at = [], 0
     for field in res.fields:
         value = values.get(field["name"])
         if not field.get("verbatim") or not isinstance(value, str):
             continue
-        found = quote.find(_squash(value), at)
+        found = quote.find(squash(value), at)
         if found == -1:
             raise DataError(
                 f"{value!r} does not follow the previous values in the quote",
@@ -417,7 +327,7 @@ def _check_quote_parts(res: Resource, values: dict[str, Any], row: int) -> None:
                 fix="the quote holds the row's values in column order: correct the value",
             )
         rest.append(quote[at:found])
-        at = found + len(_squash(value))
+        at = found + len(squash(value))
     rest.append(quote[at:])
     extra = [piece.strip(" ,;:.()-") for piece in rest if any(c.isalnum() for c in piece)]
     if extra:
@@ -509,236 +419,3 @@ def _check_unique(res: Resource, columns: dict[str, list[Any]]) -> None:
                     fix="each value may appear once: remove the duplicate row",
                 )
             seen[combo] = row
-
-
-def check_consistency(pkg: Package, columns: dict[str, dict[str, list[Any]]]) -> None:
-    """Check the descriptor's cross-table rules against the parsed tables."""
-    figures = columns.get("key_figures", {})
-    value_of = dict(zip(figures.get("figure_id", []), figures.get("value", []), strict=True))
-
-    def figure(figure_id: str, rule: dict[str, Any]) -> int:
-        if figure_id not in value_of:
-            raise DataError(
-                f"figure {figure_id!r} is missing",
-                file="key_figures.csv",
-                column="figure_id",
-                rule=rule["name"],
-                fix=f"restore the {figure_id} row ({rule['description']})",
-            )
-        return value_of[figure_id]
-
-    for rule in pkg.consistency:
-        if "fixed" in rule:
-            _check_fixed(pkg, columns, rule)
-            continue
-        if "one_true_per" in rule:
-            _check_one_true(pkg, columns, rule)
-            continue
-        if "context" in rule:
-            kind = "equals" if "equals" in rule else "at_most"
-            stated = figure(rule[kind], rule)
-            qualifiers = dict(zip(figures["figure_id"], figures.get("qualifier", []), strict=False))
-            _check_context(pkg, columns, rule, kind, stated, qualifiers.get(rule[kind]))
-            continue
-        expected = figure(rule["equals"], rule)
-        if "sum_of" in rule:
-            parts = {fid: figure(fid, rule) for fid in rule["sum_of"]}
-            if sum(parts.values()) != expected:
-                terms = " + ".join(f"{fid} ({v})" for fid, v in parts.items())
-                raise DataError(
-                    f"{terms} = {sum(parts.values())}, but {rule['equals']} is {expected}",
-                    file="key_figures.csv",
-                    column="value",
-                    rule=rule["name"],
-                    fix=f"correct one of these rows so that: {rule['description']}",
-                )
-        else:
-            table = columns[rule["rows_of"]]
-            flags = (
-                table[rule["where"]] if "where" in rule else [True] * len(table[next(iter(table))])
-            )
-            count = sum(bool(flag) for flag in flags)
-            what = f"rows with {rule['where']} true" if "where" in rule else "rows"
-            if count != expected:
-                raise DataError(
-                    f"{count} {what}, but key_figures {rule['equals']} is {expected}",
-                    file=pkg.resource(rule["rows_of"]).path,
-                    column=rule.get("where"),
-                    rule=rule["name"],
-                    fix=f"make the table and the figure agree: {rule['description']}",
-                )
-
-
-def _check_fixed(
-    pkg: Package, columns: dict[str, dict[str, list[Any]]], rule: dict[str, Any]
-) -> None:
-    """Check a value the report states for a whole list, or for one named row."""
-    table, column, fixed = columns[rule["table"]], rule["column"], rule["fixed"]
-    match = rule.get("rows", {})
-    for row, values in enumerate(zip(*table.values(), strict=True), start=1):
-        record = dict(zip(table, values, strict=True))
-        if all(record[key] == value for key, value in match.items()) and record[column] != fixed:
-            raise DataError(
-                f"{column} is {str(record[column]).lower()}, but the report says "
-                f"{str(fixed).lower()}",
-                file=pkg.resource(rule["table"]).path,
-                row=row,
-                column=column,
-                rule=rule["name"],
-                fix=f"set it to {str(fixed).lower()}: {rule['description']}",
-            )
-
-
-def _records(table: dict[str, list[Any]]) -> list[dict[str, Any]]:
-    """Return a parsed table's rows as dicts (row 1 first)."""
-    return [dict(zip(table, values, strict=True)) for values in zip(*table.values(), strict=True)]
-
-
-def _table(
-    pkg: Package, columns: dict[str, dict[str, list[Any]]], rule: dict[str, Any], name: str
-) -> tuple[str, list[dict[str, Any]]]:
-    if name not in columns:
-        raise DataError(
-            f"rule {rule['name']!r} refers to a table {name!r} the descriptor does not describe",
-            file="datapackage.json",
-            rule=rule["name"],
-            fix="restore the table's resource, or correct the rule in datapackage.json",
-        )
-    return pkg.resource(name).path, _records(columns[name])
-
-
-def _check_context(
-    pkg: Package,
-    columns: dict[str, dict[str, list[Any]]],
-    rule: dict[str, Any],
-    kind: str,
-    stated: Any,
-    stated_qualifier: str | None,
-) -> None:
-    """Check the context rows a rule selects against the figure the report states.
-
-    ``equals``: the value (and the qualifier, where both tables have one) is the report's.
-    ``at_most``: the value is at most the report's, as a source's "more than 1 700" must be
-    for the report's exact 1741.
-    """
-    spec = rule["context"]
-    path, records = _table(pkg, columns, rule, spec["table"])
-    where, column = spec.get("where", {}), spec["column"]
-    matched = 0
-    for row, record in enumerate(records, start=1):
-        if any(record.get(key) != value for key, value in where.items()):
-            continue
-        matched += 1
-        value, qualifier = record.get(column), record.get("qualifier")
-        if value is None or (value != stated if kind == "equals" else value > stated):
-            relation = "is not" if kind == "equals" else "is more than"
-            shown = "an empty cell" if value is None else value
-            problem, at = f"{shown} {relation} the report's {rule[kind]} ({stated})", column
-        elif kind == "equals" and None not in (qualifier, stated_qualifier):
-            if qualifier == stated_qualifier:
-                continue
-            problem = f"qualifier {qualifier!r} is not the report's {stated_qualifier!r}"
-            at = "qualifier"
-        else:
-            continue
-        raise DataError(
-            problem,
-            file=path,
-            row=row,
-            column=at,
-            rule=rule["name"],
-            fix=f"check the source and the report, then correct the row: {rule['description']}",
-        )
-    if not matched:
-        terms = ", ".join(f"{key} {value!r}" for key, value in where.items())
-        raise DataError(
-            f"no row has {terms}",
-            file=path,
-            column=", ".join(where) or None,
-            rule=rule["name"],
-            fix=f"restore that row: {rule['description']}",
-        )
-
-
-def _check_one_true(
-    pkg: Package, columns: dict[str, dict[str, list[Any]]], rule: dict[str, Any]
-) -> None:
-    """Check that exactly one row of each group (``one_true_per``) has ``column`` true."""
-    path, records = _table(pkg, columns, rule, rule["table"])
-    column, keys = rule["column"], rule["one_true_per"]
-    groups: dict[tuple[Any, ...], list[int]] = {}
-    for row, record in enumerate(records, start=1):
-        groups.setdefault(tuple(record[key] for key in keys), []).append(row)
-    for group, rows in groups.items():
-        chosen = [row for row in rows if records[row - 1][column]]
-        if len(chosen) != 1:
-            terms = ", ".join(f"{key} {value!r}" for key, value in zip(keys, group, strict=True))
-            raise DataError(
-                f"{len(chosen)} rows with {terms} have {column} true (rows {rows}); "
-                "exactly one must",
-                file=path,
-                row=(chosen[1] if chosen else rows[0]),
-                column=column,
-                rule=rule["name"],
-                fix=f"set {column} true on the one row figures use and false on the others, "
-                f"and say why in the note ({rule['description']})",
-            )
-
-
-def check_report_lines(
-    pkg: Package, res: Resource, columns: dict[str, list[Any]], report: Report
-) -> None:
-    """Check the rows a context table takes from the report itself.
-
-    A field with the ``reportLine`` property holds, for such rows, the line where the
-    row's quote starts in the report; those rows give the report's path as their URL.
-
-    Examples
-    --------
-    >>> from ecove_data._descriptor import read_package
-    >>> pkg = read_package()
-    >>> res = pkg.resource("context_pact_membership")
-    >>> columns = read_columns(res, check_file(pkg, res), None)
-    >>> report = Report(check_file(pkg, pkg.source))
-    >>> check_report_lines(pkg, res, columns, report)  # the real data passes
-    >>> columns["report_line"][columns["report_line"].index(23)] = 24
-    >>> try:
-    ...     check_report_lines(pkg, res, columns, report)
-    ... except DataError as err:
-    ...     print(f"row {err.row}, {err.column}: {err.problem}")
-    row 3, report_line: the quote starts on line 23 of the report, not line 24
-    """
-    for field in res.fields:
-        spec = field.get("reportLine")
-        if not spec:
-            continue
-        name = field["name"]
-        rows = zip(columns[name], columns[spec["quote"]], columns[spec["url"]], strict=True)
-        for row, (line, quote, url) in enumerate(rows, start=1):
-            from_report = url == pkg.source.path
-            if from_report != (line is not None):
-                raise DataError(
-                    f"{spec['url']} is {url!r} but {name} is "
-                    + ("empty" if line is None else str(line)),
-                    file=res.path,
-                    row=row,
-                    column=name,
-                    rule="reportLine",
-                    fix=f"a row taken from the report gives {spec['url']} {pkg.source.path} and "
-                    f"the line where its quote starts; any other row leaves {name} empty",
-                )
-            if line is None:
-                continue
-            found = [at_line for _, at_line in report.find(quote or "")]
-            if line not in found:
-                raise DataError(
-                    "the quote does not stand in the report"
-                    if not found
-                    else f"the quote starts on line {found[0]} of the report, not line {line}",
-                    file=res.path,
-                    row=row,
-                    column=spec["quote"] if not found else name,
-                    rule="reportLine",
-                    fix="copy the excerpt from data/raw/coves-conference-report.txt as it "
-                    "stands and give the line where it starts",
-                )

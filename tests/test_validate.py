@@ -11,7 +11,7 @@ from conftest import DATA, REPORT, field, report_resources, resource
 import ecove_data
 from ecove_data import DataError
 from ecove_data._descriptor import refresh_hashes
-from ecove_data._validate import Report, stated_numbers
+from ecove_data._quotes import Report, stated_numbers
 
 TRUE_ROWS = {
     "key_figures": 13,
