@@ -12,6 +12,7 @@ import matplotlib
 import pandas as pd
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 from matplotlib.text import Annotation, Text
 
@@ -110,6 +111,27 @@ def test_alt_text_needs_no_matplotlib():
 
 # --- cove_calls_over_time ---------------------------------------------------------------------
 
+MEASURE_COLOURS = {"applications": "#0072B2", "selected": "#009E73"}
+
+
+def bars_by_slot(fig: Figure, years: list[int]) -> dict[tuple[int, str], int]:
+    """``{(year, measure): height}`` of the count bars, read from where each bar stands.
+
+    A year's slot is its place on the x axis; applications stand left of it, selected right.
+    """
+    found = {}
+    for p in fig.axes[0].patches:
+        if p.get_width() >= 0.5:
+            continue
+        centre = p.get_x() + p.get_width() / 2
+        slot = round(centre)
+        assert abs(abs(centre - slot) - 0.2) < 0.01, f"a bar off its slot at x={centre}"
+        measure = "applications" if centre < slot else "selected"
+        assert to_hex(p.get_facecolor()) == MEASURE_COLOURS[measure].lower()
+        assert (years[slot], measure) not in found, f"two bars for {years[slot]} {measure}"
+        found[years[slot], measure] = int(p.get_height())
+    return found
+
 
 def test_calls_bars_are_the_used_rows_only(drawn):
     fig = drawn["cove_calls_over_time"]
@@ -120,6 +142,14 @@ def test_calls_bars_are_the_used_rows_only(drawn):
     )
     heights = sorted(int(p.get_height()) for p in top.patches if p.get_width() < 0.5)
     assert heights == expected
+    years = sorted(table.index)
+    assert bars_by_slot(fig, years) == {
+        (year, measure): int(table.loc[year, measure])
+        for year in years
+        for measure in ("applications", "selected")
+        if not pd.isna(table.loc[year, measure])
+    }
+    assert [t.get_text() for t in fig.axes[1].get_xticklabels()] == [f"{y} call" for y in years]
     labels = [t.get_text() for t in top.texts]
     assert "84" in labels and "13" in labels
     # 2019 selected: 5 (official sources), not the 4 of two secondary sources.
@@ -340,6 +370,9 @@ def test_a_removed_count_is_shown_missing(data_copy, edit_csv):
     fig = figures.draw("cove_calls_over_time", data_dir=data)
     assert sum(t == "applications\nnot given" for t in texts(fig)) == 2
     assert "76" not in texts(fig)
+    shown_bars = bars_by_slot(fig, sorted(used_calls(data).index))
+    assert (2022, "applications") not in shown_bars and (2023, "applications") not in shown_bars
+    assert shown_bars[2022, "selected"] == 13 and shown_bars[2021, "applications"] == 84
 
 
 def test_corrected_pact_and_campus_values(edit_csv):

@@ -51,7 +51,7 @@ SHARED_CODE = (
     STYLE_FILE,
 )
 # Libraries whose versions can change the bytes of a figure file.
-LIBRARIES = ("matplotlib", "numpy", "pandas", "pillow", "fonttools")
+LIBRARIES = ("matplotlib", "seaborn", "numpy", "pandas", "pillow", "fonttools")
 # Tables computed from other tables when loaded: they read these files.
 COMPUTED = {"derived_indicators": ("key_figures",)}
 

@@ -34,9 +34,15 @@ REPORT_CALL = 2021
 # The report has no public address; rows taken from it name its file in this package.
 REPORT_SOURCE = "raw/coves-conference-report.txt"
 APPLICATIONS, SELECTED = "applications", "selected"
+# Each call year's pair of bars spans BAR_GROUP (seaborn's default width); its two bars
+# sit a quarter of it either side of the year, narrowed by BAR_GAP to leave a gap between.
+BAR_GROUP, BAR_GAP = 0.8, 0.1
+BAR_OFFSETS = {APPLICATIONS: -BAR_GROUP / 4, SELECTED: BAR_GROUP / 4}
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 SELECTED_COLOUR = "#009E73"
 REPORT_COLOUR = COLOURS["exception"]
+BAR_COLOURS = {APPLICATIONS: COLOURS["stated"], SELECTED: SELECTED_COLOUR}
+BAR_LABELS = {APPLICATIONS: "applications submitted", SELECTED: "projects selected"}
 # Characters of 8 pt text per line of a footnote across the full and the half A4 width.
 FULL_CHARS, HALF_CHARS = 98, 46
 
@@ -177,9 +183,48 @@ def _calls_alt(frames: Frames) -> str:
     )
 
 
-def _bar_labels(ax: Axes, x: float, row: Any, colour: str) -> None:
-    ax.bar(x, int(row.value), width=0.36, color=colour, zorder=2)
+def _bar_label(ax: Axes, x: float, row: Any) -> None:
     ax.text(x, int(row.value), _count(row), ha="center", va="bottom", fontsize=8.5, zorder=3)
+
+
+def _draw_bars(ax: Axes, years: list[int], rows: dict[str, dict[int, Any]]) -> None:
+    """Draw the applications and selected projects of each call year as grouped bars.
+
+    The bars come from the tidy ``call_year, measure, value`` rows: a count no source
+    gives has no row, so it gets no bar (not a bar of zero). ``order`` keeps a slot for
+    every call year even where neither count is given.
+    """
+    import pandas as pd
+    import seaborn as sns
+
+    tidy = pd.DataFrame(
+        [
+            {"call_year": year, "measure": measure, "value": int(row.value)}
+            for measure, by_year in rows.items()
+            for year, row in by_year.items()
+        ],
+        columns=["call_year", "measure", "value"],
+    )
+    if tidy.empty:
+        return
+    sns.barplot(
+        tidy,
+        x="call_year",
+        y="value",
+        hue="measure",
+        order=years,
+        hue_order=list(BAR_OFFSETS),
+        palette=BAR_COLOURS,
+        saturation=1,
+        errorbar=None,
+        width=BAR_GROUP,
+        gap=BAR_GAP,
+        legend=False,
+        ax=ax,
+        zorder=2,
+    )
+    # seaborn names the axes after the columns; the panel's own labels are set by the caller.
+    ax.set_xlabel("")
 
 
 def _missing(ax: Axes, x: float, what: str) -> None:
@@ -215,8 +260,9 @@ def _missing(ax: Axes, x: float, what: str) -> None:
 def cove_calls_over_time(*, context_cove_calls: pd.DataFrame | None = None) -> Figure:
     r"""Draw applications and selected projects per call year, with the derived success rate.
 
-    Only rows with ``used_in_figures`` true are drawn. A missing count is labelled
-    "not given" instead of being drawn as a bar of zero, and no rate is computed for it.
+    Only rows with ``used_in_figures`` true are drawn, as grouped bars (seaborn) of the
+    tidy ``call_year, measure, value`` rows. A missing count is labelled "not given"
+    instead of being drawn as a bar of zero, and no rate is computed for it.
 
     Parameters
     ----------
@@ -244,17 +290,15 @@ def cove_calls_over_time(*, context_cove_calls: pd.DataFrame | None = None) -> F
         (int(row.value) for by_year in rows.values() for row in by_year.values()), default=1
     )
     rates: dict[int, float | None] = {}
+    _draw_bars(top, years, rows)
     for x, year in enumerate(years):
-        a, s = rows[APPLICATIONS].get(year), rows[SELECTED].get(year)
-        for offset, row, colour, what in (
-            (-0.2, a, COLOURS["stated"], "applications"),
-            (0.2, s, SELECTED_COLOUR, "selected"),
-        ):
+        for measure, offset in BAR_OFFSETS.items():
+            row = rows[measure].get(year)
             if row is None:
-                _missing(top, x + offset, what)
+                _missing(top, x + offset, measure)
             else:
-                _bar_labels(top, x + offset, row, colour)
-        rates[year] = _rate(a, s)
+                _bar_label(top, x + offset, row)
+        rates[year] = _rate(rows[APPLICATIONS].get(year), rows[SELECTED].get(year))
     shown_rates = [r for r in rates.values() if r is not None]
     rate_top = max(shown_rates, default=10) * 1.75
     for x, year in enumerate(years):
@@ -306,10 +350,7 @@ def cove_calls_over_time(*, context_cove_calls: pd.DataFrame | None = None) -> F
     from matplotlib.patches import Patch
 
     top.legend(
-        handles=[
-            Patch(color=COLOURS["stated"], label="applications submitted"),
-            Patch(color=SELECTED_COLOUR, label="projects selected"),
-        ],
+        handles=[Patch(color=BAR_COLOURS[m], label=BAR_LABELS[m]) for m in BAR_OFFSETS],
         loc="upper left",
         frameon=False,
     )
