@@ -263,12 +263,12 @@ def test_alt_text_carries_the_numbers():
         )
 
 
-def test_a_corrected_value_changes_figure_and_alt_text(edit_csv):
-    # Both numbers stand in both quotes, so swapping them keeps every other rule.
-    edit_csv("key_figures", "_eu,EU countries among them,27", "_eu,EU countries among them,28")
-    data = edit_csv(
-        "key_figures", "Non-EU countries among them,28", "Non-EU countries among them,27"
-    )
+def test_a_corrected_value_changes_figure_and_alt_text(edit_csv, edit_report):
+    # A corrected report (28 EU + 27 non-EU) and the two rows corrected to match it.
+    edit_report("(27 EU + 28 non-EU)", "(28 EU + 27 non-EU)")
+    edit_csv("key_figures", "55 countries (27 EU + 28 non-EU)", "55 countries (28 EU + 27 non-EU)")
+    edit_csv("key_figures", ",27,count,exact,27 EU,", ",28,count,exact,28 EU,")
+    data = edit_csv("key_figures", ",28,count,exact,28 non-EU,", ",27,count,exact,27 non-EU,")
     alt = figures.alt_text("call_2021_countries", data_dir=data)
     assert "28 EU countries and 27 non-EU countries" in alt
     assert "non-EU share, 49.1 %" in alt
