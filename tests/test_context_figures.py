@@ -5,16 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 import sys
-from itertools import combinations
 from urllib.parse import urlsplit
 
 import matplotlib
 import pandas as pd
 import pytest
-from matplotlib.backends.backend_agg import FigureCanvasAgg
+from figure_text import texts
 from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
-from matplotlib.text import Annotation, Text
+from matplotlib.text import Annotation
 
 import ecove_data
 from ecove_data import figures
@@ -33,34 +32,6 @@ REPORT_NAMES = [
     "key_figures_panel",
 ]
 REPORT = "raw/coves-conference-report.txt"
-
-
-def shown(fig: Figure) -> list[Text]:
-    """The text artists a reader sees: visible, non-empty, not on a hidden axis or tick."""
-    hidden = set()
-    for ax in fig.axes:
-        for axis in (ax.xaxis, ax.yaxis):
-            if not ax.axison:
-                hidden.update(id(t) for t in axis.findobj(Text))
-                continue
-            # Ticks outside the view limits keep their labels but are not drawn.
-            low, high = sorted(axis.get_view_interval())
-            for tick in axis.get_major_ticks() + axis.get_minor_ticks():
-                if not low - 1e-9 <= tick.get_loc() <= high + 1e-9:
-                    hidden.update((id(tick.label1), id(tick.label2)))
-    return [
-        artist
-        for artist in fig.findobj(Text)
-        if artist.get_visible() and artist.get_text().strip() and id(artist) not in hidden
-    ]
-
-
-def texts(fig: Figure) -> list[str]:
-    return [artist.get_text() for artist in shown(fig)]
-
-
-def flat(fig: Figure) -> str:
-    return " | ".join(t.replace("\n", " ") for t in texts(fig))
 
 
 def footnote(fig: Figure) -> str:
@@ -395,43 +366,3 @@ def test_corrected_pact_and_campus_values(edit_csv):
     assert "(23 \u2192 41 \u2192 43)" in campus and "41 on 18 Mar 2021" in campus
     fig = figures.draw("campus_excellence_growth", data_dir=data)
     assert fig.get_suptitle() == "Campuses of excellence: 23 \u2192 41 \u2192 43"
-
-
-# --- style: sizes, fonts, layout --------------------------------------------------------------
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_a4_width_and_constrained_layout(drawn, name):
-    fig = drawn[name]
-    width_cm = fig.get_size_inches()[0] * 2.54
-    assert width_cm == pytest.approx(8.0 if name == "campus_excellence_growth" else 16.0)
-    assert fig.get_size_inches()[1] * 2.54 < 24.7
-    assert type(fig.get_layout_engine()).__name__ == "ConstrainedLayoutEngine"
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_text_is_at_least_8_pt(drawn, name):
-    sizes = [t.get_fontsize() for t in shown(drawn[name])]
-    assert sizes and min(sizes) >= 8
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_no_text_is_clipped_or_overlapping(drawn, name):
-    fig = drawn[name]
-    FigureCanvasAgg(fig)
-    fig.canvas.draw()
-    renderer = fig.canvas.get_renderer()
-    page = fig.bbox
-    boxes = []
-    for t in shown(fig):
-        box = t.get_window_extent(renderer)
-        assert box.x0 >= page.x0 - 0.5 and box.x1 <= page.x1 + 0.5, f"{t.get_text()!r} clipped"
-        assert box.y0 >= page.y0 - 0.5 and box.y1 <= page.y1 + 0.5, f"{t.get_text()!r} clipped"
-        if t.axes is not None and t in t.axes.texts:
-            inside = t.axes.get_window_extent(renderer).padded(1)
-            assert inside.contains(box.x0, box.y0) and inside.contains(box.x1, box.y1), (
-                f"{t.get_text()!r} spills out of its panel"
-            )
-        boxes.append((t.get_text(), box.shrunk(0.98, 0.9)))
-    for (a, box_a), (b, box_b) in combinations(boxes, 2):
-        assert not box_a.overlaps(box_b), f"{a!r} overlaps {b!r}"

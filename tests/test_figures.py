@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from itertools import combinations
 from pathlib import Path
 
 import matplotlib
 import pytest
-from matplotlib.backends.backend_agg import FigureCanvasAgg
+from figure_text import drawn, flat, texts
 from matplotlib.figure import Figure
-from matplotlib.text import Text
 
 import ecove_data
 from ecove_data import figures
@@ -31,36 +29,6 @@ NAMES = [
     "day2_workshops",
     "key_figures_panel",
 ]
-
-
-def shown(fig: Figure) -> list[Text]:
-    """The text artists a reader sees: visible, non-empty, and not on a hidden axis."""
-    hidden = set()
-    for ax in fig.axes:
-        if not ax.axison:
-            for axis in (ax.xaxis, ax.yaxis):
-                hidden.update(id(t) for t in axis.findobj(Text))
-    return [
-        artist
-        for artist in fig.findobj(Text)
-        if artist.get_visible() and artist.get_text().strip() and id(artist) not in hidden
-    ]
-
-
-def texts(fig: Figure) -> list[str]:
-    """Every text a reader sees, titles and tick labels included."""
-    return [artist.get_text() for artist in shown(fig)]
-
-
-def flat(fig: Figure) -> str:
-    """All texts of a figure as one string, line breaks as spaces."""
-    return " | ".join(t.replace("\n", " ") for t in texts(fig))
-
-
-def drawn(fig: Figure) -> tuple[Figure, object]:
-    FigureCanvasAgg(fig)
-    fig.canvas.draw()
-    return fig, fig.canvas.get_renderer()
 
 
 @pytest.fixture(scope="module")
@@ -297,43 +265,7 @@ def test_a_removed_conclusion_changes_figure_and_alt_text(edit_csv):
     assert fig.get_suptitle() == "The report gives a conclusion for 3 of the 5 workshops"
 
 
-# --- style: sizes, fonts, layout -----------------------------------------------------------
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_a4_width_and_constrained_layout(all_figures, name):
-    fig = all_figures[name]
-    width_cm = fig.get_size_inches()[0] * 2.54
-    assert width_cm == pytest.approx(8.0 if name == "call_2021_countries" else 16.0)
-    assert fig.get_size_inches()[1] * 2.54 < 24.7  # fits an A4 text block
-    assert type(fig.get_layout_engine()).__name__ == "ConstrainedLayoutEngine"
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_text_is_at_least_8_pt(all_figures, name):
-    fig = all_figures[name]
-    sizes = [t.get_fontsize() for t in shown(fig)]
-    assert sizes and min(sizes) >= 8
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_no_text_is_clipped_or_overlapping(all_figures, name):
-    fig, renderer = drawn(all_figures[name])
-    page = fig.bbox
-    boxes = []
-    for t in shown(fig):
-        box = t.get_window_extent(renderer)
-        assert box.x0 >= page.x0 - 0.5 and box.x1 <= page.x1 + 0.5, f"{t.get_text()!r} clipped"
-        assert box.y0 >= page.y0 - 0.5 and box.y1 <= page.y1 + 0.5, f"{t.get_text()!r} clipped"
-        if t.axes is not None and not t.axes.axison and t in t.axes.texts:
-            # Text drawn on a tile or a diagram stays inside it.
-            inside = t.axes.get_window_extent(renderer).padded(1)
-            assert inside.contains(box.x0, box.y0) and inside.contains(box.x1, box.y1), (
-                f"{t.get_text()!r} spills out of its panel"
-            )
-        boxes.append((t.get_text(), box.shrunk(0.98, 0.9)))
-    for (a, box_a), (b, box_b) in combinations(boxes, 2):
-        assert not box_a.overlaps(box_b), f"{a!r} overlaps {b!r}"
+# --- style ------------------------------------------------------------------------------------
 
 
 def test_the_style_file_is_shipped_and_applied():
