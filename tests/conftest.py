@@ -15,6 +15,17 @@ from ecove_data._descriptor import refresh_hashes
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
+
+# Rows of each report table, as the report gives them.
+ROWS = {
+    "key_figures": 13,
+    "roundtable_recommendations": 6,
+    "pact_sectors": 7,
+    "pact_initiatives": 2,
+    "activities": 8,
+    "workshops": 5,
+    "ecovem_citations": 2,
+}
 REPORT = "raw/coves-conference-report.txt"
 
 # Modest so the suite stays quick; `pytest --hypothesis-profile=thorough` searches longer.

@@ -7,21 +7,12 @@ import typing
 
 import pandas as pd
 import pytest
-from conftest import DATA, report_resources
+from conftest import DATA, ROWS, report_resources
 
 import ecove_data
 from ecove_data import DataError, UnknownDatasetError
 from ecove_data._descriptor import refresh_hashes
 
-ROWS = {
-    "key_figures": 13,
-    "roundtable_recommendations": 6,
-    "pact_sectors": 7,
-    "pact_initiatives": 2,
-    "activities": 8,
-    "workshops": 5,
-    "ecovem_citations": 2,
-}
 REQUIRED = {
     "key_figures": ["figure_id", "label", "value", "unit", "qualifier", "quote", "line"],
     "roundtable_recommendations": ["recommendation", "covered_by_ecovem", "quote", "line"],

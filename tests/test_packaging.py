@@ -11,17 +11,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import DATA, ROOT, report_resources
-
-ROWS = {
-    "key_figures": 13,
-    "roundtable_recommendations": 6,
-    "pact_sectors": 7,
-    "pact_initiatives": 2,
-    "activities": 8,
-    "workshops": 5,
-    "ecovem_citations": 2,
-}
+from conftest import DATA, ROOT, ROWS, report_resources
 
 
 def _uv() -> str | None:
