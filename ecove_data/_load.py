@@ -226,15 +226,16 @@ def describe(name: DatasetName | str, *, data_dir: Path | str | None = None) -> 
 def info(name: DatasetName | str, *, data_dir: Path | str | None = None) -> dict[str, Any]:
     """Return what the descriptor says of a table, besides its columns.
 
-    The keys are ``name``, ``title``, ``description`` and ``role`` (``report``,
-    ``derived`` or ``context``), plus ``open_list`` where the report's list is open.
+    The keys are ``name``, ``title``, ``description``, ``role`` (``report`` or
+    ``context``, as :func:`datasets` filters them) and ``derived`` (whether the library
+    computes the table from others), plus ``open_list`` where the report's list is open.
 
     Examples
     --------
     >>> print(info("activities")["open_list"])
     The report's list ends with "…": these are the activities it names, not all of them.
-    >>> info("derived_indicators")["role"]
-    'derived'
+    >>> {key: info("derived_indicators")[key] for key in ("role", "derived")}
+    {'role': 'report', 'derived': True}
     """
     pkg = read_package(data_dir)
     if name == DERIVED and pkg.derived:
@@ -242,7 +243,8 @@ def info(name: DatasetName | str, *, data_dir: Path | str | None = None) -> dict
             "name": DERIVED,
             "title": pkg.derived["title"],
             "description": pkg.derived["description"],
-            "role": "derived",
+            "role": "report",
+            "derived": True,
         }
     try:
         res = pkg.resource(str(name))
@@ -250,7 +252,13 @@ def info(name: DatasetName | str, *, data_dir: Path | str | None = None) -> dict
         raise UnknownDatasetError(str(name), _names(pkg)) from None
     if not res.tabular:
         raise UnknownDatasetError(str(name), _names(pkg))
-    found = {"name": res.name, "title": res.title, "description": res.description, "role": res.role}
+    found = {
+        "name": res.name,
+        "title": res.title,
+        "description": res.description,
+        "role": res.role,
+        "derived": False,
+    }
     if "open_list" in res.raw:
         found["open_list"] = res.raw["open_list"]
     return found

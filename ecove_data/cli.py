@@ -65,13 +65,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         if args.command == "list":
-            pkg = _descriptor.read_package(args.data_dir)
             for name in _load.datasets(args.role, data_dir=args.data_dir):
-                if name == "derived_indicators":
-                    role, title = "report", pkg.derived["title"]
-                else:
-                    role, title = pkg.resource(name).role, pkg.resource(name).title
-                print(f"{name:28} {role:8} {title}")
+                about = _load.info(name, data_dir=args.data_dir)
+                print(f"{name:28} {about['role']:8} {about['title']}")
         elif args.command == "show":
             with pd.option_context(
                 "display.max_columns", None, "display.width", 200, "display.max_colwidth", 60

@@ -151,3 +151,10 @@ def test_export_overwrites_and_leaves_no_temporary_files(tmp_path):
     export("md", tmp_path)
     export("xlsx", tmp_path)
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_public_export_writes_the_markdown(tmp_path):
+    (written,) = ecove_data.export("md", tmp_path)
+    text = written.read_text(encoding="utf-8")
+    assert written == tmp_path / "ecove-data.md"
+    assert "## pact_sectors" in text and "| 3 | Microelectronics | False |" in text

@@ -316,3 +316,32 @@ def test_dataset_name_literal_equals_datasets():
     assert [name for name in names if name in ROWS] == report_names
     # Every name the package has (context tables included) is in the Literal, and no other.
     assert set(names) == set(ecove_data.datasets())
+
+
+def test_info_reads_the_descriptor():
+    about = ecove_data.info("activities")
+    assert about["role"] == "report" and about["derived"] is False
+    assert about["title"] == "Main activities of the 2021 call proposals"
+    assert "ends with" in about["open_list"]
+    assert "open_list" not in ecove_data.info("key_figures")
+    assert ecove_data.info("context_cove_calls")["role"] == "context"
+    derived = ecove_data.info("derived_indicators")
+    assert (derived["role"], derived["derived"]) == ("report", True)
+
+
+def test_info_of_an_unknown_table_suggests_the_closest():
+    with pytest.raises(UnknownDatasetError, match="Did you mean 'activities'"):
+        ecove_data.info("activity")
+    with pytest.raises(UnknownDatasetError):
+        ecove_data.info("report")  # the raw report is a resource, not a table
+
+
+def test_report_path_is_the_report_the_quotes_stand_in(data_copy):
+    path = ecove_data.report_path()
+    assert path == DATA / "raw" / "coves-conference-report.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    figures = ecove_data.load("key_figures")
+    for quote, line in zip(figures["quote"], figures["line"], strict=True):
+        start = " ".join(quote.split()[:2])
+        assert start in " ".join(lines[line - 1].split()), (quote, line)
+    assert ecove_data.report_path(data_dir=data_copy) == data_copy / "raw" / path.name
