@@ -6,6 +6,18 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
+# The report's figures, in registry order (issue order).
+REPORT_FIGURES = [
+    "call_2021_at_a_glance",
+    "call_2021_countries",
+    "pact_sectors_workshops",
+    "automotive_coalition",
+    "roundtable_recommendations",
+    "activities",
+    "day2_workshops",
+    "key_figures_panel",
+]
+
 
 def shown(fig: Figure) -> list[Text]:
     """The text artists a reader sees: visible, non-empty, not on a hidden axis or tick."""

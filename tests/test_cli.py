@@ -9,20 +9,12 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import DATA
+from conftest import DATA, ROWS
 
 import ecove_data
 
 SCRIPT = Path(sys.executable).parent / "ecove-data"
-REPORT_TABLES = [
-    "key_figures",
-    "roundtable_recommendations",
-    "pact_sectors",
-    "pact_initiatives",
-    "activities",
-    "workshops",
-    "ecovem_citations",
-]
+REPORT_TABLES = list(ROWS)
 
 
 def run(*args: str, script: bool = False, cwd: Path | None = None) -> subprocess.CompletedProcess:

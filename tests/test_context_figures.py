@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import matplotlib
 import pandas as pd
 import pytest
-from figure_text import texts
+from figure_text import REPORT_FIGURES, texts
 from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 from matplotlib.text import Annotation
@@ -21,16 +21,6 @@ from ecove_data import figures
 matplotlib.use("agg")
 
 NAMES = ["cove_calls_over_time", "pact_membership_growth", "campus_excellence_growth"]
-REPORT_NAMES = [
-    "call_2021_at_a_glance",
-    "call_2021_countries",
-    "pact_sectors_workshops",
-    "automotive_coalition",
-    "roundtable_recommendations",
-    "activities",
-    "day2_workshops",
-    "key_figures_panel",
-]
 REPORT = "raw/coves-conference-report.txt"
 
 
@@ -59,8 +49,8 @@ def drawn() -> dict[str, Figure]:
 
 def test_registered_after_the_report_figures():
     names = list(figures.REGISTRY)
-    assert names[: len(REPORT_NAMES)] == REPORT_NAMES
-    assert set(NAMES) <= set(names[len(REPORT_NAMES) :])
+    assert names[: len(REPORT_FIGURES)] == REPORT_FIGURES
+    assert set(NAMES) <= set(names[len(REPORT_FIGURES) :])
     context = set(ecove_data.datasets(role="context"))
     for name in NAMES:
         spec = figures.REGISTRY[name]

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import DATA, REPORT, ROOT, report_resources
+from conftest import DATA, REPORT, ROOT, ROWS, report_resources
 
 import ecove_data
 from ecove_data import DataError
@@ -60,15 +60,7 @@ def test_package_metadata():
 def test_report_tables_carry_quote_and_line():
     pkg = read_package(DATA)
     tables = report_resources()
-    assert tables == [
-        "key_figures",
-        "roundtable_recommendations",
-        "pact_sectors",
-        "pact_initiatives",
-        "activities",
-        "workshops",
-        "ecovem_citations",
-    ]
+    assert tables == list(ROWS)
     for name in tables:
         res = pkg.resource(name)
         fields = {field["name"]: field for field in res.fields}

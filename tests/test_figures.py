@@ -8,7 +8,7 @@ from pathlib import Path
 
 import matplotlib
 import pytest
-from figure_text import drawn, flat, texts
+from figure_text import REPORT_FIGURES, drawn, flat, texts
 from matplotlib.figure import Figure
 
 import ecove_data
@@ -19,16 +19,7 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 
 matplotlib.use("agg")
 
-NAMES = [
-    "call_2021_at_a_glance",
-    "call_2021_countries",
-    "pact_sectors_workshops",
-    "automotive_coalition",
-    "roundtable_recommendations",
-    "activities",
-    "day2_workshops",
-    "key_figures_panel",
-]
+NAMES = REPORT_FIGURES
 
 
 @pytest.fixture(scope="module")
