@@ -292,10 +292,10 @@ BROKEN = [
     ),
     (
         "context/cove_calls",
-        "raw/coves-conference-report.txt,Report on the European conference on vocational "
-        "excellence,with the participation of 1741 organisations from 55 countries,,44,",
-        "raw/coves-conference-report.txt,Report on the European conference on vocational "
-        "excellence,with the participation of 1741 organisations from 55 countries,,45,",
+        "raw/coves-conference-report.txt,(no title: the report in this package),"
+        "with the participation of 1741 organisations from 55 countries,,44,",
+        "raw/coves-conference-report.txt,(no title: the report in this package),"
+        "with the participation of 1741 organisations from 55 countries,,45,",
         "reportLine",
         "report_line",
         "the quote starts on line 44 of the report, not line 45",

@@ -196,7 +196,9 @@ def test_pact_shows_counts_and_lower_bounds(drawn):
 def test_pact_report_snapshot_is_placed_and_set_apart(drawn):
     fig = drawn["pact_membership_growth"]
     ax = fig.axes[0]
-    assert "> 500\nthe report (3 Feb 2022)" in [t.get_text() for t in ax.texts]
+    assert "> 500\nthe report (3 Feb 2022)\ndate inferred: the conference's first day" in [
+        t.get_text() for t in ax.texts
+    ]
     diamonds = [line for line in ax.lines if line.get_marker() == "D"]
     assert len(diamonds) == 1
     (report,) = diamonds

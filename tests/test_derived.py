@@ -12,7 +12,7 @@ from ecove_data._derived import derive
 EXPECTED = {
     "organisations_per_proposal": ("organisations_per_proposal", 1741 / 84),
     "non_eu_country_share": ("percent", 28 / 55 * 100),
-    "automotive_investment_per_person_eur": ("eur_per_person", 7e9 / 700000),
+    "automotive_eur_over_people_a_year": ("eur_per_person", 7e9 / 700000),
     "automotive_implied_workforce": ("people", 700000 / (5 / 100)),
 }
 
@@ -30,7 +30,7 @@ def test_indicators_equal_the_computation_from_key_figures():
         "non_eu_country_share": _value(figures, "cove_call_2021_countries_non_eu")
         / _value(figures, "cove_call_2021_countries")
         * 100,
-        "automotive_investment_per_person_eur": _value(figures, "automotive_upskilling_investment")
+        "automotive_eur_over_people_a_year": _value(figures, "automotive_upskilling_eur")
         / _value(figures, "automotive_upskilling_people"),
         "automotive_implied_workforce": _value(figures, "automotive_upskilling_people")
         / (_value(figures, "automotive_upskilling_share") / 100),
@@ -40,7 +40,7 @@ def test_indicators_equal_the_computation_from_key_figures():
         assert derived.loc[indicator_id, "value"] == pytest.approx(value, rel=1e-12)
         assert derived.loc[indicator_id, "value"] == pytest.approx(computed[indicator_id])
         assert derived.loc[indicator_id, "unit"] == unit
-    assert derived.loc["automotive_investment_per_person_eur", "value"] == 10000
+    assert derived.loc["automotive_eur_over_people_a_year", "value"] == 10000
     assert derived.loc["automotive_implied_workforce", "value"] == 14_000_000
 
 
@@ -73,12 +73,10 @@ def test_indicators_follow_a_corrected_key_figure(data_copy, edit_report, edit_c
     edit_csv("pact_initiatives", "7 billion euros", "8 billion euros")
     edit_csv("pact_initiatives", "7 billion euros", "8 billion euros")
     derived = ecove_data.load("derived_indicators", data_dir=data_copy).set_index("indicator_id")
-    assert derived.loc["automotive_investment_per_person_eur", "value"] == pytest.approx(
-        8e9 / 700000
-    )
+    assert derived.loc["automotive_eur_over_people_a_year", "value"] == pytest.approx(8e9 / 700000)
     assert derived.loc["automotive_implied_workforce", "value"] == pytest.approx(700000 / 0.05)
     original = ecove_data.load("derived_indicators").set_index("indicator_id")
-    assert original.loc["automotive_investment_per_person_eur", "value"] == 10000
+    assert original.loc["automotive_eur_over_people_a_year", "value"] == 10000
 
 
 def test_indicators_follow_a_corrected_share(data_copy, edit_report, edit_csv):

@@ -105,7 +105,7 @@ def test_open_lists_and_inferences_are_described():
     assert "more could be included" in pkg.resource("pact_sectors").raw["open_list"]
     assert "…" in pkg.resource("activities").raw["open_list"]
     sectors = {f["name"]: f for f in pkg.resource("pact_sectors").fields}
-    assert "Inferred" in sectors["in_networking_workshops"]["description"]
+    assert "conference programme" in sectors["in_networking_workshops"]["description"]
     assert "microelectronics" in sectors["in_networking_workshops"]["derivation"]
 
 
@@ -115,7 +115,7 @@ def test_derived_and_consistency_rules():
     assert ids[:4] == [
         "organisations_per_proposal",
         "non_eu_country_share",
-        "automotive_investment_per_person_eur",
+        "automotive_eur_over_people_a_year",
         "automotive_implied_workforce",
     ]
     names = {rule["name"] for rule in pkg.consistency}
@@ -155,7 +155,9 @@ def test_string_primary_key_and_list_primary_key(data_copy, edit_descriptor):
 
     edit_descriptor(as_list)
     assert read_package(data_copy).resource("activities").primary_key == ("activity",)
-    assert ecove_data.load("activities", data_dir=data_copy)["rank"].tolist() == list(range(1, 9))
+    assert ecove_data.load("activities", data_dir=data_copy)["position"].tolist() == list(
+        range(1, 9)
+    )
 
 
 def test_sha256_form():

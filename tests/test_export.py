@@ -36,7 +36,7 @@ def test_csv_equals_the_tables(tmp_path):
         assert list(back.columns) == list(frame.columns)
         assert back.values.tolist() == _as_text(frame), name
     figures = pd.read_csv(tmp_path / "out" / "key_figures.csv").set_index("figure_id")
-    assert figures.loc["automotive_upskilling_investment", "value"] == 7_000_000_000
+    assert figures.loc["automotive_upskilling_eur", "value"] == 7_000_000_000
     raw = (tmp_path / "out" / "workshops.csv").read_text(encoding="utf-8")
     assert "Learner’s mobility schemes" in raw  # noqa: RUF001
     assert "\r" not in raw
@@ -147,7 +147,7 @@ def test_export_from_a_corrected_copy(data_copy, tmp_path):
 def test_export_overwrites_and_leaves_no_temporary_files(tmp_path):
     (tmp_path / "activities.csv").write_text("old", encoding="utf-8")
     export("csv", tmp_path)
-    assert (tmp_path / "activities.csv").read_text(encoding="utf-8").startswith("rank,activity")
+    assert (tmp_path / "activities.csv").read_text(encoding="utf-8").startswith("position,activity")
     export("md", tmp_path)
     export("xlsx", tmp_path)
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]

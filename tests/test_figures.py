@@ -112,8 +112,10 @@ def test_pact_sectors_workshops(all_figures):
     assert labels == [str(s) for s in ecove_data.load("pact_sectors")["sector"]]
     assert labels[2] == "Microelectronics"
     assert ax.get_yticklabels()[2].get_fontweight() == "bold"
-    assert fig.get_suptitle() == "6 of the 7 named sectors had a networking workshop"
-    assert "ECoVEM's own sector" in flat(fig)
+    assert fig.get_suptitle() == (
+        "The networking workshops were relevant for 6 of the 7 named sectors"
+    )
+    assert "ECoVEM's sector, by the project's name" in flat(fig)
     # Membership only: markers in a yes (x=0) or no (x=1) column, no bars.
     xs = [line.get_xdata()[0] for line in ax.lines if line.get_marker() in ("o", "D")]
     assert xs == [0, 0, 1, 0, 0, 0, 0]
@@ -150,8 +152,8 @@ def test_activities_is_an_ordered_list_without_sizes(all_figures):
     shown = [t.get_text() for t in ax.texts]
     frame = ecove_data.load("activities")
     expected = []
-    for rank, name in zip(frame["rank"], frame["activity"], strict=True):
-        expected += [str(rank), str(name)]
+    for position, name in zip(frame["position"], frame["activity"], strict=True):
+        expected += [str(position), str(name)]
     assert shown == expected
     assert not ax.containers and not ax.patches and not ax.axison
     assert "no sizes" in flat(fig)
@@ -209,9 +211,11 @@ def test_alt_text_carries_the_numbers():
     assert "20.7 organisations per proposal" in alt["call_2021_at_a_glance"]
     assert "27 EU countries and 28 non-EU countries" in alt["call_2021_countries"]
     assert "6 of the 7" in alt["pact_sectors_workshops"]
-    assert "Microelectronics (ECoVEM's own sector) did not" in alt["pact_sectors_workshops"]
+    assert (
+        "Microelectronics (ECoVEM's sector by the project's name," in alt["pact_sectors_workshops"]
+    )
     assert "14 000 000" in alt["automotive_coalition"]
-    assert "10 000 euros per person" in alt["automotive_coalition"]
+    assert "= €10 000, a ratio and not a cost per person" in alt["automotive_coalition"]
     assert "6 of the 6 are covered" in alt["roundtable_recommendations"]
     assert "8. VET attractiveness" in alt["activities"]
     assert "none for Learner\u2019s mobility schemes" in alt["day2_workshops"]

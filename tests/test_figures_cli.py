@@ -216,7 +216,7 @@ def test_a_failing_figure_leaves_its_previous_files_intact(copy, monkeypatch, ca
 
 
 def test_bad_data_exits_non_zero(tmp_path, data_copy):
-    (data_copy / "activities.csv").write_text("rank,activity\n1,x\n", encoding="utf-8")
+    (data_copy / "activities.csv").write_text("position,activity\n1,x\n", encoding="utf-8")
     env = {**os.environ, "ECOVE_DATA_DIR": str(data_copy)}
     result = subprocess.run(
         [sys.executable, "-m", "ecove_data", "figures", "--out", str(tmp_path / "o"), "--force"],

@@ -18,7 +18,7 @@ REQUIRED = {
     "roundtable_recommendations": ["recommendation", "covered_by_ecovem", "quote", "line"],
     "pact_sectors": ["sector", "in_networking_workshops", "quote", "line"],
     "pact_initiatives": ["initiative", "description", "quote", "line"],
-    "activities": ["rank", "activity", "quote", "line"],
+    "activities": ["position", "activity", "quote", "line"],
     "workshops": ["workshop", "conclusion", "quote", "line"],
     "ecovem_citations": ["speaker", "role", "organisation", "quote", "line"],
 }
@@ -32,7 +32,7 @@ KEY_FIGURES = {
     "pact_for_skills_members": (500, "count", "more_than"),
     "automotive_upskilling_share": (5, "percent", "exact"),
     "automotive_upskilling_people": (700000, "people_per_year", "exact"),
-    "automotive_upskilling_investment": (7000000000, "eur", "exact"),
+    "automotive_upskilling_eur": (7000000000, "eur", "exact"),
     "pact_sectors_in_networking_workshops": (6, "count", "exact"),
     "day2_workshops": (5, "count", "exact"),
     "ecovem_citations": (2, "count", "exact"),
@@ -87,7 +87,7 @@ def test_lists_in_report_order():
         "To create connections between the different specializations"
     )
     activities = ecove_data.load("activities")
-    assert activities["rank"].tolist() == list(range(1, 9))
+    assert activities["position"].tolist() == list(range(1, 9))
     assert activities["activity"].iloc[-1] == "VET attractiveness"
     workshops = ecove_data.load("workshops")
     assert workshops["workshop"].iloc[0] == "Learner’s mobility schemes"  # noqa: RUF001
@@ -185,7 +185,7 @@ def _correct_investment(data_dir):
 
 
 def _investment(frame):
-    return frame.set_index("figure_id").loc["automotive_upskilling_investment", "value"]
+    return frame.set_index("figure_id").loc["automotive_upskilling_eur", "value"]
 
 
 def test_data_dir_points_at_a_corrected_copy(data_copy):

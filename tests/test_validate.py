@@ -206,7 +206,9 @@ def test_stale_report(data_copy):
 
 
 def test_header(edit_csv):
-    data_dir = edit_csv("activities", "rank,activity,quote,line", "rank,activity,quotes,line")
+    data_dir = edit_csv(
+        "activities", "position,activity,quote,line", "position,activity,quotes,line"
+    )
     err = refused(data_dir)
     check(
         err,
@@ -309,7 +311,12 @@ def test_unique_position(edit_csv):
     data_dir = edit_csv("activities", "2,Governance", "1,Governance")
     err = refused(data_dir)
     check(
-        err, rule="unique", file="activities.csv", row=2, column="rank", problem="1 repeats row 1"
+        err,
+        rule="unique",
+        file="activities.csv",
+        row=2,
+        column="position",
+        problem="1 repeats row 1",
     )
 
 
@@ -594,11 +601,12 @@ def test_complete(edit_csv):
 def test_report_order(edit_csv, data_copy):
     path = data_copy / "activities.csv"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    # Rows in a new order but each keeping its rank load fine; ranks out of report order do not.
+    # Rows in a new order but each keeping its position load fine; positions out of report
+    # order do not.
     swapped = [lines[0], lines[2], lines[1], *lines[3:]]
     path.write_text("".join(swapped), encoding="utf-8")
     refresh_hashes(data_copy)
-    assert ecove_data.load("activities", data_dir=data_copy)["rank"].tolist()[:2] == [2, 1]
+    assert ecove_data.load("activities", data_dir=data_copy)["position"].tolist()[:2] == [2, 1]
     data_dir = edit_csv("activities", "2,Governance", "0,Governance")
     data_dir = edit_csv("activities", "1,Initial", "2,Initial")
     data_dir = edit_csv("activities", "0,Governance", "1,Governance")
@@ -608,7 +616,7 @@ def test_report_order(edit_csv, data_copy):
         rule="reportOrder",
         file="activities.csv",
         row=1,
-        column="rank",
+        column="position",
         problem="1 is not the row's place in the report, 2",
         fix="number the rows 1 to 8 in the order their quotes appear in the report",
     )

@@ -33,6 +33,9 @@ Frames = Mapping[str, "pd.DataFrame"]
 REPORT_CALL = 2021
 # The report has no public address; rows taken from it name its file in this package.
 REPORT_SOURCE = "raw/coves-conference-report.txt"
+# The report gives no date, so a row taken from it is dated by inference (the conference's
+# first day, from the programme); every label of such a date says so.
+REPORT_DATE_NOTE = "date inferred: the conference's first day"
 APPLICATIONS, SELECTED = "applications", "selected"
 # Each call year's pair of bars spans BAR_GROUP (seaborn's default width); its two bars
 # sit a quarter of it either side of the year, narrowed by BAR_GAP to leave a gap between.
@@ -422,7 +425,9 @@ def _pact_alt(frames: Frames) -> str:
         text += (
             " The report's own snapshot, "
             + _join(report)
-            + ", is placed at the conference and drawn apart from the web sources."
+            + ", is drawn apart from the web sources; its date is inferred: the report gives "
+            "none, so it is placed at the conference's first day, which the conference "
+            "programme gives."
         )
     return text + f" Sources: {_pact_sources(pact)}; the report."
 
@@ -432,7 +437,8 @@ def _pact_alt(frames: Frames) -> str:
     caption=(
         "Organisations that had joined the Pact for Skills, from its launch to June 2024, as "
         "public sources give them, and the report's own \u201cmore than 500\u201d placed at the "
-        "conference (3 February 2022). Triangles with an arrow are lower bounds (the source "
+        "conference's first day (3 February 2022), a date inferred from the conference "
+        "programme: the report gives none. Triangles with an arrow are lower bounds (the source "
         "says \u201cmore than\u201d); a horizontal bar spans the month or year of a source that "
         "gives no day. No source gives a count at the launch. The footnote names the sources."
     ),
@@ -457,7 +463,7 @@ def pact_membership_growth(*, context_pact_membership: pd.DataFrame | None = Non
     --------
     >>> fig = pact_membership_growth()
     >>> [t.get_text() for t in fig.axes[0].texts if "report" in t.get_text()]
-    ['> 500\nthe report (3 Feb 2022)']
+    ["> 500\nthe report (3 Feb 2022)\ndate inferred: the conference's first day"]
     """
     import matplotlib.dates as mdates
     from matplotlib.lines import Line2D
@@ -508,13 +514,23 @@ def pact_membership_growth(*, context_pact_membership: pd.DataFrame | None = Non
                 arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 1},
                 zorder=3,
             )
-        text = f"{_members(row)}\nthe report ({label})" if report else f"{_members(row)}\n{label}"
+        text = (
+            f"{_members(row)}\nthe report ({label})\n{REPORT_DATE_NOTE}"
+            if report
+            else f"{_members(row)}\n{label}"
+        )
+        if report:
+            # Beside its marker: three lines under it would reach the date axis.
+            at, ha, va = (mid + dt.timedelta(days=35), value + rise * 0.3), "left", "top"
+        elif lower:
+            at, ha, va = (mid, value + rise * 1.25), "center", "bottom"
+        else:
+            at, ha, va = (mid, value - rise * 0.9), "center", "top"
         ax.text(
-            mid,
-            value + rise * 1.25 if lower and not report else value - rise * 0.9,
+            *at,
             text,
-            ha="center",
-            va="bottom" if lower and not report else "top",
+            ha=ha,
+            va=va,
             fontsize=8.5,
             fontweight="bold" if report else "normal",
             color="#7A3000" if report else "#222222",
@@ -548,7 +564,7 @@ def pact_membership_growth(*, context_pact_membership: pd.DataFrame | None = Non
                 color=REPORT_COLOUR,
                 markerfacecolor="white",
                 markeredgewidth=1.6,
-                label="the report's snapshot (\u201cmore than\u201d)",
+                label="the report's snapshot (\u201cmore than\u201d; date inferred)",
             ),
             Line2D([], [], color=COLOURS["stated"], lw=2.5, alpha=0.6, label="month or year only"),
         ],
@@ -556,7 +572,12 @@ def pact_membership_growth(*, context_pact_membership: pd.DataFrame | None = Non
         bbox_to_anchor=(0.16, 1.0),
         frameon=False,
     )
-    _footnote(fig, f"Sources: {_pact_sources(pact)}; the report (conference).", FULL_CHARS)
+    _footnote(
+        fig,
+        f"Sources: {_pact_sources(pact)}; the report (no date given: placed at the "
+        "conference's first day, from the conference programme).",
+        FULL_CHARS,
+    )
     return fig
 
 

@@ -9,7 +9,7 @@ tables, so a corrected value changes the chart and its description together.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ._parts import membership, tables, tile, tile_grid
 from ._registry import register
@@ -33,8 +33,8 @@ __all__ = [
 
 Frames = Mapping[str, "pd.DataFrame"]
 
-# ECoVEM is the Centre of Vocational Excellence in Microelectronics: a fact about the
-# project, not a value of the report's tables, so it is named here.
+# ECoVEM is the European Centre of Vocational Excellence in Microelectronics: its sector comes
+# from the project's name, not from the report's tables, so it is named here.
 ECOVEM_SECTOR = "Microelectronics"
 
 
@@ -226,38 +226,90 @@ def call_2021_countries(
 
 # --- pact_sectors_workshops --------------------------------------------------------------
 
+# Where a figure names ECoVEM's sector, it says where that comes from: the project's name,
+# not the report.
+ECOVEM_SECTOR_NOTE = (
+    "ECoVEM's sector by the project's name, "
+    "European Centre of Vocational Excellence in Microelectronics"
+)
 
-def _sectors_alt(frames: Frames) -> str:
+
+def _programme_workshops(event: pd.DataFrame) -> tuple[str, str]:
+    """Return the programme's list of Pact for Skills workshops and the site it comes from."""
+    # Imported here: importing the context module first would register its figures first.
+    from ._context import source_name
+
+    rows = event[event["attribute"] == "networking_workshops"]
+    if not len(rows):
+        return "", ""
+    row = rows.iloc[0]
+    return str(row["value"]), source_name(str(row["source_url"]))
+
+
+def _sectors_facts(frames: Frames) -> dict[str, Any]:
     s = frames["pact_sectors"]
     names = [str(x) for x in s["sector"]]
     flags = [bool(x) for x in s["in_networking_workshops"]]
-    without = [n for n, f in zip(names, flags, strict=True) if not f]
+    stated = (
+        frames["key_figures"].set_index("figure_id").loc["pact_sectors_in_networking_workshops"]
+    )
+    programme, site = _programme_workshops(frames["context_event"])
+    return {
+        "names": names,
+        "flags": flags,
+        "without": [n for n, f in zip(names, flags, strict=True) if not f],
+        "quote": str(stated["quote"]),
+        "line": int(stated["line"]),
+        "programme": programme,
+        "site": site,
+    }
+
+
+def _sectors_which(facts: Mapping[str, Any]) -> str:
+    """Where the six come from: the programme names them, the report gives only the count."""
+    return (
+        f"The report says only \u201c{facts['quote']}\u201d (line {facts['line']}); it does not "
+        "name the sectors. Which ones are marked comes from the conference programme "
+        f"({facts['site']}), which names the Pact for Skills workshops: {facts['programme']}."
+    )
+
+
+def _sectors_alt(frames: Frames) -> str:
+    f = _sectors_facts(frames)
+    names, flags, without = f["names"], f["flags"], f["without"]
     text = (
         f"The {len(names)} Pact for Skills sectors the report names, in its order: "
-        f"{_join(names)}. {sum(flags)} of the {len(names)} had an afternoon networking "
-        "workshop"
+        f"{_join(names)}. The afternoon networking workshops were relevant for "
+        f"{sum(flags)} of the {len(names)}"
     )
     if without:
-        mark = " (ECoVEM's own sector)" if ECOVEM_SECTOR in without and len(without) == 1 else ""
-        text += f"; {_join(without)}{mark} did not."
+        mark = f" ({ECOVEM_SECTOR_NOTE})" if without == [ECOVEM_SECTOR] else ""
+        text += f"; {_join(without)}{mark} was not included."
     else:
         text += "."
-    return text + " The report's list is open: more sectors could be included."
+    return f"{text} {_sectors_which(f)} The report's list is open: more sectors could be included."
 
 
 @register(
     title="Pact for Skills sectors and the networking workshops",
     caption=(
         "The Pact for Skills sectors named in the report, in its order, and whether the "
-        "afternoon networking workshops covered them. Microelectronics, ECoVEM's own sector, "
-        "is the one named sector without a workshop. The report's list is open."
+        "afternoon networking workshops were relevant for them. The report gives the count "
+        "(6) and says microelectronics was not included; which six is taken from the "
+        "conference programme, which names them (footnote). Microelectronics is ECoVEM's "
+        "sector by the project's name. The report's list is open."
     ),
-    tables=("pact_sectors",),
+    tables=("pact_sectors", "key_figures", "context_event"),
     alt_text=_sectors_alt,
 )
 @styled
-def pact_sectors_workshops(*, pact_sectors: pd.DataFrame | None = None) -> Figure:
-    """Draw the named Pact sectors and which had a networking workshop; exceptions stand out.
+def pact_sectors_workshops(
+    *,
+    pact_sectors: pd.DataFrame | None = None,
+    key_figures: pd.DataFrame | None = None,
+    context_event: pd.DataFrame | None = None,
+) -> Figure:
+    """Draw the named Pact sectors and which the networking workshops were relevant for.
 
     Examples
     --------
@@ -265,76 +317,116 @@ def pact_sectors_workshops(*, pact_sectors: pd.DataFrame | None = None) -> Figur
     >>> [t.get_text() for t in fig.axes[0].get_yticklabels()][2]
     'Microelectronics'
     """
-    s = tables(["pact_sectors"], {"pact_sectors": pact_sectors})["pact_sectors"]
-    names = [str(x) for x in s["sector"]]
-    flags = [bool(x) for x in s["in_networking_workshops"]]
-    notes = {
-        i: (
-            "ECoVEM's own sector:\nno networking workshop"
-            if name == ECOVEM_SECTOR
-            else "no networking workshop"
+    f = _sectors_facts(
+        tables(
+            ["pact_sectors", "key_figures", "context_event"],
+            {
+                "pact_sectors": pact_sectors,
+                "key_figures": key_figures,
+                "context_event": context_event,
+            },
         )
+    )
+    names, flags = f["names"], f["flags"]
+    notes = {
+        i: ("ECoVEM's sector,\nby the project's name" if name == ECOVEM_SECTOR else "")
         for i, (name, flag) in enumerate(zip(names, flags, strict=True))
         if not flag
     }
-    fig = new_figure("full", 7.4)
+    fig = new_figure("full", 9.6)
     ax = fig.add_subplot()
     membership(
         ax,
         names,
         flags,
-        yes="networking\nworkshop",
-        no="no networking\nworkshop",
+        yes="workshops\nrelevant",
+        no="not\nincluded",
         notes=notes,
-        right=2.4,
+        right=2.6,
     )
     fig.suptitle(
-        f"{sum(flags)} of the {len(names)} named sectors had a networking workshop",
+        f"The networking workshops were relevant for {sum(flags)} of the {len(names)} "
+        "named sectors",
         x=0.01,
         ha="left",
         fontweight="bold",
         fontsize=9,
     )
     fig.supxlabel(
-        "Sectors in report order. The report's list is open (\u201c\u2026 and more could be "
-        "included\u201d).",
+        wrap(
+            _sectors_which(f) + " Sectors in report order; the report's list is open "
+            "(\u201c\u2026 and more could be included\u201d).",
+            98,
+        ),
         x=0.01,
         ha="left",
         fontsize=8,
+        linespacing=1.2,
     )
     return fig
 
 
 # --- automotive_coalition ----------------------------------------------------------------
 
+# What the report's sentence leaves open about the euros (lines 30-31: "which represents
+# 700000 people/year and 7 billion euros"); every label of the euros carries it.
+EUROS_CAVEAT = "the report does not say whether the {euros} euros are yearly or what they pay for"
+
+
+def _automotive_facts(frames: Frames) -> dict[str, str]:
+    k = frames["key_figures"].set_index("figure_id")
+    d = _derived_values(frames["derived_indicators"])
+    lines = [int(k.loc[fid, "line"]) for fid in AUTOMOTIVE_IDS]
+    euros = format_number(k.loc["automotive_upskilling_eur", "value"])
+    return {
+        "share": format_value(k.loc["automotive_upskilling_share", "value"], "percent"),
+        "people": format_number(k.loc["automotive_upskilling_people", "value"]),
+        "euros": euros,
+        "workforce": format_number(d["automotive_implied_workforce"]),
+        "ratio": format_value(d["automotive_eur_over_people_a_year"], "eur"),
+        "lines": f"{min(lines)}-{max(lines)}" if min(lines) != max(lines) else str(lines[0]),
+        "caveat": EUROS_CAVEAT.format(euros=euros),
+    }
+
+
+AUTOMOTIVE_IDS = (
+    "automotive_upskilling_share",
+    "automotive_upskilling_people",
+    "automotive_upskilling_eur",
+)
+
 
 def _automotive_alt(frames: Frames) -> str:
-    v = _figure_values(frames["key_figures"])
-    d = _derived_values(frames["derived_indicators"])
-    share = format_number(v["automotive_upskilling_share"])
-    people = format_number(v["automotive_upskilling_people"])
-    euros = format_number(v["automotive_upskilling_investment"])
+    f = _automotive_facts(frames)
     return (
-        "A chain of the Automotive skills coalition's stated figures: up-skilling "
-        f"{share} % of employees, which is {people} people a year and {euros} euros. "
-        "Below it, two values derived from them and not stated in the report: "
-        f"{format_number(d['automotive_investment_per_person_eur'])} euros per person "
-        f"({euros} / {people}) and an implied workforce of "
-        f"{format_number(d['automotive_implied_workforce'])} employees ({people} / {share} %)."
+        f"The Automotive skills coalition's stated figures (report, lines {f['lines']}): "
+        f"up-skilling {f['share']} of employees, which represents both {f['people']} people "
+        f"a year and {f['euros']} euros. Below, two values derived from them and not stated in "
+        f"the report: {f['euros']} / {f['people']} a year = {f['ratio']}, a ratio and not a "
+        f"cost per person, since {f['caveat']}; and an implied workforce of {f['workforce']} "
+        f"employees ({f['people']} / {f['share']})."
     )
 
 
 def _box(
-    ax: Axes, x: float, y: float, value: str, label: str, *, kind: str, width: float = 0.25
+    ax: Axes,
+    x: float,
+    y: float,
+    value: str,
+    label: str,
+    *,
+    kind: str,
+    width: float = 0.22,
+    height: float = 0.34,
 ) -> None:
     from matplotlib.patches import FancyBboxPatch
 
     derived = kind == "derived"
     ax.add_patch(
         FancyBboxPatch(
-            (x - width / 2, y - 0.17),
+            (x - width / 2, y - height / 2),
             width,
-            0.34,
+            height,
             boxstyle="round,pad=0,rounding_size=0.03",
             facecolor=COLOURS["derived_fill"] if derived else COLOURS["fill"],
             edgecolor=COLOURS["derived"] if derived else COLOURS["stated"],
@@ -344,7 +436,7 @@ def _box(
     )
     ax.text(
         x,
-        y + 0.075,
+        y + height / 2 - 0.1,
         value,
         ha="center",
         va="center",
@@ -352,15 +444,18 @@ def _box(
         fontweight="bold",
         color=COLOURS["derived"] if derived else COLOURS["stated"],
     )
-    ax.text(x, y - 0.02, label, ha="center", va="top", fontsize=8, linespacing=1.15)
+    ax.text(x, y + height / 2 - 0.19, label, ha="center", va="top", fontsize=8, linespacing=1.15)
 
 
 @register(
     title="The Automotive skills coalition's up-skilling target",
     caption=(
         "The Automotive skills coalition's up-skilling target as the report states it (solid "
-        "boxes), and two values derived from it (dashed boxes): euros per person and the "
-        "workforce that 700 000 people being 5 % of employees implies."
+        "boxes): 5 % of employees, which represents 700 000 people a year and 7 billion euros. "
+        "Two values derived from it (dashed boxes): the euros divided by the people a year, "
+        "a ratio and not a cost per person, since the report does not say whether the "
+        "7 billion euros are yearly or what they pay for; and the workforce that 700 000 "
+        "people being 5 % of employees implies."
     ),
     tables=("key_figures", "derived_indicators"),
     alt_text=_automotive_alt,
@@ -369,7 +464,7 @@ def _box(
 def automotive_coalition(
     *, key_figures: pd.DataFrame | None = None, derived_indicators: pd.DataFrame | None = None
 ) -> Figure:
-    r"""Draw 5 % of employees -> people a year -> euros, and the derived values as derived.
+    r"""Draw 5 % of employees -> (people a year and euros), and the derived values as derived.
 
     Examples
     --------
@@ -377,72 +472,79 @@ def automotive_coalition(
     >>> texts[:3]
     ['5 %', 'of employees\nto up-skill', '700 000']
     """
-    t = tables(
-        ["key_figures", "derived_indicators"],
-        {"key_figures": key_figures, "derived_indicators": derived_indicators},
+    f = _automotive_facts(
+        tables(
+            ["key_figures", "derived_indicators"],
+            {"key_figures": key_figures, "derived_indicators": derived_indicators},
+        )
     )
-    v = _figure_values(t["key_figures"])
-    d = _derived_values(t["derived_indicators"])
-    share = format_value(v["automotive_upskilling_share"], "percent")
-    people = format_number(v["automotive_upskilling_people"])
-    euros = format_number(v["automotive_upskilling_investment"])
-    fig = new_figure("full", 7.6)
+    from matplotlib.patches import FancyBboxPatch
+
+    fig = new_figure("full", 9.4)
     ax = fig.add_subplot()
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1)
     ax.set_axis_off()
-    top, bottom = 0.79, 0.21
-    xs = (0.13, 0.5, 0.87)
-    _box(ax, xs[0], top, share, "of employees\nto up-skill", kind="stated")
-    _box(ax, xs[1], top, people, "people a year", kind="stated")
-    _box(ax, xs[2], top, euros, "euros", kind="stated")
-    for a, b in ((xs[0], xs[1]), (xs[1], xs[2])):
-        ax.annotate(
-            "",
-            xy=(b - 0.13, top),
-            xytext=(a + 0.13, top),
-            arrowprops={"arrowstyle": "-|>", "color": "#333333", "lw": 1.2},
+    top, bottom = 0.78, 0.24
+    xs = (0.125, 0.5, 0.83)
+    _box(ax, xs[0], top, f["share"], "of employees\nto up-skill", kind="stated")
+    _box(ax, xs[1], top, f["people"], "people a year", kind="stated")
+    _box(ax, xs[2], top, f["euros"], "euros", kind="stated")
+    # The 5 % "represents" both numbers: one arrow into a frame around the two.
+    ax.add_patch(
+        FancyBboxPatch(
+            (xs[1] - 0.14, top - 0.2),
+            xs[2] - xs[1] + 0.28,
+            0.39,
+            boxstyle="round,pad=0,rounding_size=0.03",
+            facecolor="none",
+            edgecolor=COLOURS["neutral"],
+            linestyle="dotted",
+            linewidth=1,
         )
+    )
+    ax.annotate(
+        "",
+        xy=(xs[1] - 0.14, top),
+        xytext=(xs[0] + 0.115, top),
+        arrowprops={"arrowstyle": "-|>", "color": "#333333", "lw": 1.2},
+    )
     ax.text(
-        (xs[0] + xs[1]) / 2,
+        (xs[0] + xs[1] - 0.025) / 2,
         top + 0.03,
         "represents",
         ha="center",
         va="bottom",
         fontsize=8,
     )
-    ax.text(
-        (xs[1] + xs[2]) / 2,
-        top + 0.03,
-        "and",
-        ha="center",
-        va="bottom",
-        fontsize=8,
-    )
-    workforce_x, per_person_x = 0.33, 0.67
+    ax.text((xs[1] + xs[2]) / 2, top, "and", ha="center", va="center", fontsize=9)
+    workforce_x, ratio_x = 0.27, 0.7
     _box(
         ax,
         workforce_x,
         bottom,
-        format_number(d["automotive_implied_workforce"]),
-        f"employees implied\nderived: {people} / {share}",
+        f["workforce"],
+        f"employees implied\nderived: {f['people']} / {f['share']}",
         kind="derived",
         width=0.3,
+        height=0.4,
     )
     _box(
         ax,
-        per_person_x,
+        ratio_x,
         bottom,
-        format_value(d["automotive_investment_per_person_eur"], "eur"),
-        f"per person up-skilled\nderived: {euros} / {people}",
+        f["ratio"],
+        f"derived: {f['euros']} / {f['people']} a year.\n"
+        + wrap(f"Not a cost per person: {f['caveat']}.", 44),
         kind="derived",
-        width=0.3,
+        width=0.44,
+        height=0.4,
     )
-    for sources, target in (((xs[0], xs[1]), workforce_x), ((xs[1], xs[2]), per_person_x)):
+    for sources, target in (((xs[0], xs[1]), workforce_x), ((xs[1], xs[2]), ratio_x)):
         for x in sources:
             ax.annotate(
                 "",
-                xy=(target + (x - target) * 0.35, bottom + 0.17),
+                xy=(target + (x - target) * 0.35, bottom + 0.2),
                 xytext=(x + (target - x) * 0.2, top - 0.17),
                 arrowprops={
                     "arrowstyle": "-|>",
@@ -451,23 +553,12 @@ def automotive_coalition(
                     "linestyle": "dashed",
                 },
             )
-    ax.text(
-        0.0,
-        bottom,
-        "Solid boxes:\nstated in\nthe report",
+    fig.supxlabel(
+        f"Solid boxes: stated in the report (lines {f['lines']}). Dashed boxes: derived, "
+        "not stated.",
+        x=0.01,
         ha="left",
-        va="center",
         fontsize=8,
-        color=COLOURS["stated"],
-    )
-    ax.text(
-        1.0,
-        bottom,
-        "Dashed boxes:\nderived,\nnot stated",
-        ha="right",
-        va="center",
-        fontsize=8,
-        color="#5A3A00",
     )
     return fig
 
@@ -530,8 +621,11 @@ def roundtable_recommendations(*, roundtable_recommendations: pd.DataFrame | Non
 
 
 def _activities_alt(frames: Frames) -> str:
-    a = frames["activities"].sort_values("rank")
-    items = [f"{int(rank)}. {name}" for rank, name in zip(a["rank"], a["activity"], strict=True)]
+    a = frames["activities"].sort_values("position")
+    items = [
+        f"{int(position)}. {name}"
+        for position, name in zip(a["position"], a["activity"], strict=True)
+    ]
     return (
         f"A numbered list of the {len(items)} main activities of the 2021 call's proposals, in "
         "the order the report mentions them; the report gives no sizes, and its list ends "
@@ -557,8 +651,8 @@ def activities(*, activities: pd.DataFrame | None = None) -> Figure:
     >>> [t.get_text() for t in activities().axes[0].texts][:2]
     ['1', 'Initial and continuous training']
     """
-    a = tables(["activities"], {"activities": activities})["activities"].sort_values("rank")
-    ranks = [int(x) for x in a["rank"]]
+    a = tables(["activities"], {"activities": activities})["activities"].sort_values("position")
+    positions = [int(x) for x in a["position"]]
     names = [str(x) for x in a["activity"]]
     fig = new_figure("full", 2.2 + 0.72 * len(names))
     ax = fig.add_subplot()
@@ -566,12 +660,12 @@ def activities(*, activities: pd.DataFrame | None = None) -> Figure:
     ax.set_xlim(0, 1)
     ax.set_ylim(len(names) - 0.4, -0.6)
     ax.plot([0.03, 0.03], [0, len(names) - 1], color="#BBBBBB", lw=1.5, zorder=1)
-    for row, (rank, name) in enumerate(zip(ranks, names, strict=True)):
+    for row, (position, name) in enumerate(zip(positions, names, strict=True)):
         ax.plot(0.03, row, marker="o", markersize=15, color=COLOURS["stated"], zorder=2)
         ax.text(
             0.03,
             row,
-            str(rank),
+            str(position),
             ha="center",
             va="center_baseline",
             fontsize=9,
