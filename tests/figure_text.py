@@ -6,17 +6,21 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
-# The report's figures, in registry order (issue order).
-REPORT_FIGURES = [
-    "call_2021_at_a_glance",
-    "call_2021_countries",
-    "pact_sectors_workshops",
-    "automotive_coalition",
-    "roundtable_recommendations",
-    "activities",
-    "day2_workshops",
-    "key_figures_panel",
-]
+from ecove_data.figures import REGISTRY
+
+
+def figures_of(module: str) -> list[str]:
+    """The figures registered by ``ecove_data.figures.<module>``, in registry order."""
+    return [
+        name
+        for name, spec in REGISTRY.items()
+        if spec.draw.__module__ == f"ecove_data.figures.{module}"
+    ]
+
+
+# The report's figures and the context figures, read from the registry.
+REPORT_FIGURES = figures_of("_report")
+CONTEXT_FIGURES = figures_of("_context")
 
 
 def shown(fig: Figure) -> list[Text]:

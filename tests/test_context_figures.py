@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import matplotlib
 import pandas as pd
 import pytest
-from figure_text import REPORT_FIGURES, texts
+from figure_text import CONTEXT_FIGURES, REPORT_FIGURES, texts
 from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 from matplotlib.text import Annotation
@@ -20,7 +20,7 @@ from ecove_data import figures
 
 matplotlib.use("agg")
 
-NAMES = ["cove_calls_over_time", "pact_membership_growth", "campus_excellence_growth"]
+NAMES = CONTEXT_FIGURES
 REPORT = "raw/coves-conference-report.txt"
 
 

@@ -1,15 +1,16 @@
 """Report figures: one function per figure, a registry, and the build behind ``ecove-data figures``.
 
-Each function takes the tables it reads as keyword arguments (loaded with
+Each figure function takes the tables it reads as keyword arguments (loaded with
 :func:`ecove_data.load` by default) and returns a :class:`matplotlib.figure.Figure` in
 the package style. :data:`REGISTRY` maps each name to its :class:`FigureSpec` (title,
-caption, tables, function and alt text). Importing this module does not import
+caption, tables, function, facts and alt text). Importing this module does not import
 matplotlib; drawing does.
 
-To add a figure, write its function in a module of this package, decorate it with
-:func:`register` (title, caption, tables and an ``alt_text(frames)`` written from the
-data), and import that module here: ``ecove-data figures`` then draws it, hashes its
-module with its inputs, and lists it in the manifest and the gallery.
+The figure functions are not listed anywhere: importing the figure modules registers
+them, and ``figures.NAME`` (or ``from ecove_data.figures import NAME``) is looked up in the
+registry. To add a figure, decorate one function with :func:`register` in a figure module
+(see the README's "Add a figure"): ``ecove-data figures`` then draws it, hashes its module
+with its inputs, and lists it in the manifest and the gallery.
 
 Examples
 --------
@@ -24,28 +25,16 @@ A grid of 55 squares, ...: 27 EU countries and 28 non-EU countries. ...
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import _report
-from ._context import (
-    campus_excellence_growth,
-    cove_calls_over_time,
-    date_span,
-    pact_membership_growth,
-    source_name,
-)
+# Importing the figure modules registers their figures, report figures first.
+from . import _report  # noqa: F401
+
+from . import _context  # noqa: F401  # isort: skip
+from ._context import date_span, source_name
 from ._registry import REGISTRY, FigureSpec, UnknownFigureError, register
-from ._report import (
-    activities,
-    automotive_coalition,
-    call_2021_at_a_glance,
-    call_2021_countries,
-    day2_workshops,
-    key_figures_panel,
-    pact_sectors_workshops,
-    roundtable_recommendations,
-)
 from ._style import STYLE_FILE
 
 if TYPE_CHECKING:
@@ -57,27 +46,26 @@ __all__ = [
     "STYLE_FILE",
     "FigureSpec",
     "UnknownFigureError",
-    "activities",
     "alt_text",
-    "automotive_coalition",
-    "call_2021_at_a_glance",
-    "call_2021_countries",
-    "campus_excellence_growth",
-    "cove_calls_over_time",
     "date_span",
-    "day2_workshops",
     "draw",
-    "key_figures_panel",
     "names",
-    "pact_membership_growth",
-    "pact_sectors_workshops",
     "register",
-    "roundtable_recommendations",
     "source_name",
     "spec",
 ]
 
-del _report
+
+def __getattr__(name: str) -> Callable[..., Figure]:
+    # Figure functions are reached through the registry, so a new figure needs no import
+    # or export list here.
+    if name in REGISTRY:
+        return REGISTRY[name].draw
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *REGISTRY})
 
 
 def names() -> list[str]:
@@ -131,3 +119,7 @@ def draw(name: str, *, data_dir: Path | str | None = None, **frames: pd.DataFram
 
     entry = spec(name)
     return entry.draw(**tables(entry.tables, frames, data_dir))
+
+
+# The figure names come from the registry, so __all__ stays true as figures are added.
+__all__ += list(REGISTRY)

@@ -1,32 +1,30 @@
 """The context figures: the report's snapshot beside public figures from other sources.
 
-Each function reads context tables (``role: context`` in the descriptor), applies the
-package style and returns a :class:`matplotlib.figure.Figure`. Where a table has a
-``used_in_figures`` column, only the rows marked true are drawn: the descriptor says which
-source wins where sources disagree. Every figure names its sources in a footnote written
-from the ``source_url`` column, and its alt text is written from the same rows.
+Each figure reads context tables (``role: context`` in the descriptor) and is registered
+like the report figures: a facts function that names its tables and returns what it
+shows, an alt text written from those facts, and a drawing function that draws them.
+Where a table has a ``used_in_figures`` column, only the rows marked true are drawn: the
+descriptor says which source wins where sources disagree. Every figure names its sources
+in a footnote written from the ``source_url`` column, and its alt text names the same.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from ._parts import tables
-from ._registry import register
-from ._style import COLOURS, format_number, new_figure, styled, wrap
+from ._registry import Facts, register
+from ._style import COLOURS, format_number, format_value, join_labels, new_figure, wrap
 
 if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-__all__ = ["campus_excellence_growth", "cove_calls_over_time", "pact_membership_growth"]
-
-Frames = Mapping[str, "pd.DataFrame"]
+__all__ = ["date_span", "source_name"]
 
 # The call the report describes: its key figures are those of the 2021 call
 # (key_figures cove_call_2021_*), so that call is the one highlighted among the others.
@@ -42,9 +40,8 @@ APPLICATIONS, SELECTED = "applications", "selected"
 BAR_GROUP, BAR_GAP = 0.8, 0.1
 BAR_OFFSETS = {APPLICATIONS: -BAR_GROUP / 4, SELECTED: BAR_GROUP / 4}
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-SELECTED_COLOUR = "#009E73"
 REPORT_COLOUR = COLOURS["exception"]
-BAR_COLOURS = {APPLICATIONS: COLOURS["stated"], SELECTED: SELECTED_COLOUR}
+BAR_COLOURS = {APPLICATIONS: COLOURS["stated"], SELECTED: COLOURS["positive"]}
 BAR_LABELS = {APPLICATIONS: "applications submitted", SELECTED: "projects selected"}
 # Characters of 8 pt text per line of a footnote across the full and the half A4 width.
 FULL_CHARS, HALF_CHARS = 98, 46
@@ -94,11 +91,6 @@ def _middle(start: dt.date, end: dt.date) -> dt.date:
     return start + (end - start) / 2
 
 
-def _join(items: Sequence[str]) -> str:
-    items = list(items)
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
 def _sources(pairs: Sequence[tuple[str, str]]) -> str:
     """``[(url, what)]`` -> "site (what, what); site (what)", sites in order of first use."""
     grouped: dict[str, list[str]] = {}
@@ -133,8 +125,7 @@ def _calls(calls: pd.DataFrame) -> tuple[list[int], dict[str, dict[int, Any]]]:
 
 
 def _count(row: Any) -> str:
-    text = format_number(row.value)
-    return f"> {text}" if str(row.qualifier) == "more_than" else text
+    return format_value(row.value, "count", str(row.qualifier))
 
 
 def _rate(applications: Any, selected: Any) -> float | None:
@@ -161,15 +152,26 @@ def _calls_sources(years: list[int], rows: dict[str, dict[int, Any]]) -> str:
     return _sources(pairs)
 
 
-def _calls_alt(frames: Frames) -> str:
-    years, rows = _calls(frames["context_cove_calls"])
+def _calls_facts(*, context_cove_calls: pd.DataFrame) -> Facts:
+    years, rows = _calls(context_cove_calls)
+    rates = {year: _rate(rows[APPLICATIONS].get(year), rows[SELECTED].get(year)) for year in years}
+    return {
+        "years": years,
+        "rows": rows,
+        "rates": rates,
+        "sources": _calls_sources(years, rows),
+    }
+
+
+def _calls_alt(f: Facts) -> str:
+    years, rows = f["years"], f["rows"]
     parts, rates = [], []
     for year in years:
         a, s = rows[APPLICATIONS].get(year), rows[SELECTED].get(year)
         apps = f"{_count(a)} applications" if a is not None else "applications not given"
         sel = f"{_count(s)} selected" if s is not None else "selected not given"
         parts.append(f"{year}: {apps}, {sel}")
-        rate = _rate(a, s)
+        rate = f["rates"][year]
         rates.append(
             f"{year} {format_number(rate)} % ({_count(s)} of {_count(a)})"
             if rate is not None
@@ -182,7 +184,7 @@ def _calls_alt(frames: Frames) -> str:
         + f". The {REPORT_CALL} call, the one the report describes, is highlighted. Below, the "
         "success rate, derived (selected / applications), not stated by the sources: "
         + "; ".join(rates)
-        + f". Sources: {_calls_sources(years, rows)}."
+        + f". Sources: {f['sources']}."
     )
 
 
@@ -240,7 +242,7 @@ def _missing(ax: Axes, x: float, what: str) -> None:
         va="bottom",
         fontsize=8,
         fontstyle="italic",
-        color="#444444",
+        color=COLOURS["text_muted"],
         rotation=90,
         linespacing=1.1,
     )
@@ -256,11 +258,10 @@ def _missing(ax: Axes, x: float, what: str) -> None:
         "disagree, the row the data package marks as used is drawn; the footnote names the "
         "sources."
     ),
-    tables=("context_cove_calls",),
+    facts=_calls_facts,
     alt_text=_calls_alt,
 )
-@styled
-def cove_calls_over_time(*, context_cove_calls: pd.DataFrame | None = None) -> Figure:
+def cove_calls_over_time(f: Facts) -> Figure:
     r"""Draw applications and selected projects per call year, with the derived success rate.
 
     Only rows with ``used_in_figures`` true are drawn, as grouped bars (seaborn) of the
@@ -283,16 +284,12 @@ def cove_calls_over_time(*, context_cove_calls: pd.DataFrame | None = None) -> F
     >>> [t.get_text() for t in fig.axes[1].texts if t.get_text().startswith("15.5")]
     ['15.5 %\n13 / 84']
     """
-    calls = tables(["context_cove_calls"], {"context_cove_calls": context_cove_calls})[
-        "context_cove_calls"
-    ]
-    years, rows = _calls(calls)
+    years, rows, rates = f["years"], f["rows"], f["rates"]
     fig = new_figure("full", 11.5)
     top, bottom = fig.subplots(2, 1, sharex=True, height_ratios=[2.6, 1.3])
     highest = max(
         (int(row.value) for by_year in rows.values() for row in by_year.values()), default=1
     )
-    rates: dict[int, float | None] = {}
     _draw_bars(top, years, rows)
     for x, year in enumerate(years):
         for measure, offset in BAR_OFFSETS.items():
@@ -301,7 +298,6 @@ def cove_calls_over_time(*, context_cove_calls: pd.DataFrame | None = None) -> F
                 _missing(top, x + offset, measure)
             else:
                 _bar_label(top, x + offset, row)
-        rates[year] = _rate(rows[APPLICATIONS].get(year), rows[SELECTED].get(year))
     shown_rates = [r for r in rates.values() if r is not None]
     rate_top = max(shown_rates, default=10) * 1.75
     for x, year in enumerate(years):
@@ -316,7 +312,7 @@ def cove_calls_over_time(*, context_cove_calls: pd.DataFrame | None = None) -> F
                 va="center",
                 fontsize=8,
                 fontstyle="italic",
-                color="#444444",
+                color=COLOURS["text_muted"],
                 linespacing=1.1,
             )
             continue
@@ -328,7 +324,7 @@ def cove_calls_over_time(*, context_cove_calls: pd.DataFrame | None = None) -> F
             ha="left",
             va="center",
             fontsize=8,
-            color="#5A3A00",
+            color=COLOURS["derived_text"],
             linespacing=1.1,
         )
     if REPORT_CALL in years:
@@ -343,7 +339,7 @@ def cove_calls_over_time(*, context_cove_calls: pd.DataFrame | None = None) -> F
             va="top",
             fontsize=8.5,
             fontweight="bold",
-            color="#7A3000",
+            color=COLOURS["exception_text"],
         )
     top.set_ylim(0, highest * 1.32)
     top.set_ylabel("applications / projects")
@@ -362,15 +358,15 @@ def cove_calls_over_time(*, context_cove_calls: pd.DataFrame | None = None) -> F
     bottom.set_title(
         "Success rate, derived: selected / applications (not stated by the sources)",
         loc="left",
-        color="#5A3A00",
+        color=COLOURS["derived_text"],
     )
     bottom.set_xticks(range(len(years)), [f"{year} call" for year in years])
     bottom.set_xlim(-0.6, len(years) - 0.4)
     for label, year in zip(bottom.get_xticklabels(), years, strict=True):
         if year == REPORT_CALL:
             label.set_fontweight("bold")
-            label.set_color("#7A3000")
-    _footnote(fig, f"Sources: {_calls_sources(years, rows)}.", FULL_CHARS)
+            label.set_color(COLOURS["exception_text"])
+    _footnote(fig, f"Sources: {f['sources']}.", FULL_CHARS)
     return fig
 
 
@@ -382,9 +378,8 @@ def _is_report(row: Any) -> bool:
     return str(row.source_url) == REPORT_SOURCE or (line is not None and str(line) != "<NA>")
 
 
-def _members(row: Any) -> str:
-    text = format_number(row.members)
-    return f"> {text}" if str(row.qualifier) == "more_than" else text
+def _members(row: Any, *, words: bool = False) -> str:
+    return format_value(row.members, "count", str(row.qualifier), words=words)
 
 
 def _has_members(row: Any) -> bool:
@@ -402,15 +397,21 @@ def _pact_sources(pact: pd.DataFrame) -> str:
     return _sources(pairs)
 
 
-def _pact_alt(frames: Frames) -> str:
-    pact = frames["context_pact_membership"]
+def _pact_facts(*, context_pact_membership: pd.DataFrame) -> Facts:
+    return {
+        "rows": list(context_pact_membership.itertuples(index=False)),
+        "sources": _pact_sources(context_pact_membership),
+    }
+
+
+def _pact_alt(f: Facts) -> str:
     markers, web, report = [], [], []
-    for row in pact.itertuples(index=False):
+    for row in f["rows"]:
         when = date_span(str(row.date))[2]
         if not _has_members(row):
             markers.append(f"{row.milestone} on {when} (no count given)")
             continue
-        count = _members(row).replace("> ", "more than ")
+        count = _members(row, words=True)
         (report if _is_report(row) else web).append(f"{count} ({when})")
     text = (
         "Members of the Pact for Skills over time, one point per public source: "
@@ -420,16 +421,16 @@ def _pact_alt(frames: Frames) -> str:
         "a year."
     )
     if markers:
-        text += " A vertical line marks the " + _join(markers) + "."
+        text += " A vertical line marks the " + join_labels(markers) + "."
     if report:
         text += (
             " The report's own snapshot, "
-            + _join(report)
+            + join_labels(report)
             + ", is drawn apart from the web sources; its date is inferred: the report gives "
             "none, so it is placed at the conference's first day, which the conference "
             "programme gives."
         )
-    return text + f" Sources: {_pact_sources(pact)}; the report."
+    return text + f" Sources: {f['sources']}; the report."
 
 
 @register(
@@ -442,11 +443,10 @@ def _pact_alt(frames: Frames) -> str:
         "says \u201cmore than\u201d); a horizontal bar spans the month or year of a source that "
         "gives no day. No source gives a count at the launch. The footnote names the sources."
     ),
-    tables=("context_pact_membership",),
+    facts=_pact_facts,
     alt_text=_pact_alt,
 )
-@styled
-def pact_membership_growth(*, context_pact_membership: pd.DataFrame | None = None) -> Figure:
+def pact_membership_growth(f: Facts) -> Figure:
     r"""Draw the Pact's members over time, lower bounds as such, and the report's snapshot.
 
     Parameters
@@ -468,14 +468,13 @@ def pact_membership_growth(*, context_pact_membership: pd.DataFrame | None = Non
     import matplotlib.dates as mdates
     from matplotlib.lines import Line2D
 
-    given = {"context_pact_membership": context_pact_membership}
-    pact = tables(["context_pact_membership"], given)["context_pact_membership"]
+    pact = f["rows"]
     fig = new_figure("full", 9.5)
     ax = fig.add_subplot()
-    counted = [row for row in pact.itertuples(index=False) if _has_members(row)]
+    counted = [row for row in pact if _has_members(row)]
     highest = max((int(row.members) for row in counted), default=1)
     rise = highest * 0.08
-    for row in pact.itertuples(index=False):
+    for row in pact:
         start, end, label = date_span(str(row.date))
         mid = _middle(start, end)
         if not _has_members(row):
@@ -487,7 +486,7 @@ def pact_membership_growth(*, context_pact_membership: pd.DataFrame | None = Non
                 ha="left",
                 va="bottom",
                 fontsize=8.5,
-                color="#333333",
+                color=COLOURS["text_soft"],
             )
             continue
         report = _is_report(row)
@@ -502,7 +501,7 @@ def pact_membership_growth(*, context_pact_membership: pd.DataFrame | None = Non
             marker="D" if report else ("^" if lower else "o"),
             markersize=8 if report else 7,
             color=colour,
-            markerfacecolor="white" if report else colour,
+            markerfacecolor=COLOURS["paper"] if report else colour,
             markeredgewidth=1.6,
             zorder=4,
         )
@@ -533,10 +532,10 @@ def pact_membership_growth(*, context_pact_membership: pd.DataFrame | None = Non
             va=va,
             fontsize=8.5,
             fontweight="bold" if report else "normal",
-            color="#7A3000" if report else "#222222",
+            color=COLOURS["exception_text"] if report else COLOURS["text"],
             linespacing=1.1,
         )
-    dates = [date_span(str(d)) for d in pact["date"]]
+    dates = [date_span(str(row.date)) for row in pact]
     first = min(s for s, _, _ in dates)
     last = max(e for _, e, _ in dates)
     ax.set_xlim(first - dt.timedelta(days=75), last + dt.timedelta(days=110))
@@ -562,7 +561,7 @@ def pact_membership_growth(*, context_pact_membership: pd.DataFrame | None = Non
                 marker="D",
                 ls="",
                 color=REPORT_COLOUR,
-                markerfacecolor="white",
+                markerfacecolor=COLOURS["paper"],
                 markeredgewidth=1.6,
                 label="the report's snapshot (\u201cmore than\u201d; date inferred)",
             ),
@@ -574,7 +573,7 @@ def pact_membership_growth(*, context_pact_membership: pd.DataFrame | None = Non
     )
     _footnote(
         fig,
-        f"Sources: {_pact_sources(pact)}; the report (no date given: placed at the "
+        f"Sources: {f['sources']}; the report (no date given: placed at the "
         "conference's first day, from the conference programme).",
         FULL_CHARS,
     )
@@ -596,24 +595,35 @@ def _campus_sources(campus: pd.DataFrame) -> str:
     return _sources(pairs)
 
 
-def _campus_alt(frames: Frames) -> str:
-    campus = frames["context_campus_excellence"]
-    stated = _report_campuses(frames["key_figures"])
+def _campus_facts(*, context_campus_excellence: pd.DataFrame, key_figures: pd.DataFrame) -> Facts:
+    campus = context_campus_excellence
+    values = [int(v) for v in campus["excellence_campuses"]]
+    stated = _report_campuses(key_figures)
+    return {
+        "values": values,
+        "spans": [date_span(str(d)) for d in campus["date"]],
+        "stated": stated,
+        # The last count is also the report's: drawn and described as such.
+        "last_is_report": bool(values) and stated is not None and values[-1] == stated,
+        "sources": _campus_sources(campus),
+    }
+
+
+def _campus_alt(f: Facts) -> str:
     points = [
-        f"{format_number(row.excellence_campuses)} on {date_span(str(row.date))[2]}"
-        for row in campus.itertuples(index=False)
+        f"{format_number(value)} on {label}"
+        for value, (_, _, label) in zip(f["values"], f["spans"], strict=True)
     ]
-    counts = " \u2192 ".join(format_number(v) for v in campus["excellence_campuses"])
+    counts = " \u2192 ".join(format_number(v) for v in f["values"])
     text = (
         "French Campus des m\u00e9tiers et des qualifications labelled \u201cof excellence\u201d "
         f"at {len(points)} dates, one stem per public source ({counts}): "
         + "; ".join(points)
         + ". Each is the count at that date, not a sum of new labels."
     )
-    last = campus.iloc[-1]
-    if stated is not None and int(last["excellence_campuses"]) == stated:
-        text += f" The report states the same {format_number(stated)}."
-    return text + f" Sources: {_campus_sources(campus)}."
+    if f["last_is_report"]:
+        text += f" The report states the same {format_number(f['stated'])}."
+    return text + f" Sources: {f['sources']}."
 
 
 @register(
@@ -623,15 +633,10 @@ def _campus_alt(frames: Frames) -> str:
         "at the dates public sources give, each the count at that date (not a sum of new labels); "
         "the last is the count the report states. The footnote names the sources."
     ),
-    tables=("context_campus_excellence", "key_figures"),
+    facts=_campus_facts,
     alt_text=_campus_alt,
 )
-@styled
-def campus_excellence_growth(
-    *,
-    context_campus_excellence: pd.DataFrame | None = None,
-    key_figures: pd.DataFrame | None = None,
-) -> Figure:
+def campus_excellence_growth(f: Facts) -> Figure:
     """Draw the number of campuses of excellence at each dated source, as stems from zero.
 
     Parameters
@@ -652,20 +657,13 @@ def campus_excellence_growth(
     >>> fig.get_suptitle()
     'Campuses of excellence: 23 → 40 → 43'
     """
-    t = tables(
-        ["context_campus_excellence", "key_figures"],
-        {"context_campus_excellence": context_campus_excellence, "key_figures": key_figures},
-    )
-    campus = t["context_campus_excellence"]
-    stated = _report_campuses(t["key_figures"])
+    values, spans = f["values"], f["spans"]
     fig = new_figure("half", 8.5)
     ax = fig.add_subplot()
-    values = [int(v) for v in campus["excellence_campuses"]]
-    spans = [date_span(str(d)) for d in campus["date"]]
     highest = max(values, default=1)
     for i, (value, (start, end, _)) in enumerate(zip(values, spans, strict=True)):
         mid = _middle(start, end)
-        also_report = stated is not None and i == len(values) - 1 and value == stated
+        also_report = f["last_is_report"] and i == len(values) - 1
         colour = REPORT_COLOUR if also_report else COLOURS["stated"]
         ax.plot([mid, mid], [0, value], color=colour, lw=3, solid_capstyle="butt", zorder=2)
         if start != end:
@@ -689,7 +687,7 @@ def campus_excellence_growth(
                 ha="right",
                 va="center",
                 fontsize=8,
-                color="#7A3000",
+                color=COLOURS["exception_text"],
                 linespacing=1.1,
             )
     mids = [_middle(start, end) for start, end, _ in spans]
@@ -707,7 +705,7 @@ def campus_excellence_growth(
     )
     _footnote(
         fig,
-        "Counts at each date, not sums of new labels. Sources: " + _campus_sources(campus) + ".",
+        "Counts at each date, not sums of new labels. Sources: " + f["sources"] + ".",
         HALF_CHARS,
     )
     return fig

@@ -112,7 +112,7 @@ def tile(
             va="bottom",
             fontsize=8,
             fontstyle="italic",
-            color="#5A3A00" if kind == "derived" else "#333333",
+            color=COLOURS["derived_text"] if kind == "derived" else COLOURS["text_soft"],
         )
 
 
@@ -139,23 +139,25 @@ def membership(
     for row, flag in zip(rows, flags, strict=True):
         if not flag:
             ax.axhspan(row - 0.45, row + 0.45, color=COLOURS["exception_fill"], zorder=0, lw=0)
-        ax.plot([-0.5, 1], [row, row], color="#BBBBBB", lw=0.6, ls=":", zorder=1)
+        ax.plot([-0.5, 1], [row, row], color=COLOURS["rule"], lw=0.6, ls=":", zorder=1)
         ax.plot(
             0 if flag else 1,
             row,
             marker="o" if flag else "D",
             markersize=9,
             color=COLOURS["positive"] if flag else COLOURS["exception"],
-            markeredgecolor="white",
+            markeredgecolor=COLOURS["paper"],
             zorder=3,
         )
     for row, note in (notes or {}).items():
-        ax.text(1.2, row, note, va="center", ha="left", fontsize=8.5, color="#7A3000")
+        ax.text(
+            1.2, row, note, va="center", ha="left", fontsize=8.5, color=COLOURS["exception_text"]
+        )
     ax.set_yticks(rows, [wrap(label, label_width) for label in labels])
     for ticklabel, flag in zip(ax.get_yticklabels(), flags, strict=True):
         if not flag:
             ticklabel.set_fontweight("bold")
-            ticklabel.set_color("#7A3000")
+            ticklabel.set_color(COLOURS["exception_text"])
     ax.xaxis.tick_top()
     ax.set_xticks([0, 1], [yes, no])
     ax.tick_params(axis="both", length=0)

@@ -1,37 +1,25 @@
-"""The report figures: one function per figure, each registered with its caption and alt text.
+"""The report figures: one decorated function per figure, with its caption and alt text.
 
-Every function takes the tables it reads as keyword arguments (loaded with
-:func:`ecove_data.load` when omitted), applies the package style and returns a
-:class:`matplotlib.figure.Figure`. The alt text beside each one is written from the same
-tables, so a corrected value changes the chart and its description together.
+Each figure is three small functions. ``_<name>_facts`` names the tables the figure reads
+(its keyword-only parameters) and returns the numbers and labels it shows; ``_<name>_alt``
+writes the alt text from those facts; the registered function draws from the same facts.
+The public function (``activities(activities=None)``, ...) loads the tables it is not given
+and applies the package style. A corrected value changes the chart and its description
+together, since both read it from the same facts.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from ._parts import membership, tables, tile, tile_grid
-from ._registry import register
-from ._style import COLOURS, format_number, format_value, new_figure, styled, wrap
+from ._parts import membership, tile, tile_grid
+from ._registry import Facts, register
+from ._style import COLOURS, format_number, format_value, join_labels, new_figure, wrap
 
 if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
-
-__all__ = [
-    "activities",
-    "automotive_coalition",
-    "call_2021_at_a_glance",
-    "call_2021_countries",
-    "day2_workshops",
-    "key_figures_panel",
-    "pact_sectors_workshops",
-    "roundtable_recommendations",
-]
-
-Frames = Mapping[str, "pd.DataFrame"]
 
 # ECoVEM is the European Centre of Vocational Excellence in Microelectronics: its sector comes
 # from the project's name, not from the report's tables, so it is named here.
@@ -52,24 +40,29 @@ def _derived_values(derived: pd.DataFrame) -> dict[str, float]:
     }
 
 
-def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
 # --- call_2021_at_a_glance ---------------------------------------------------------------
 
 
-def _call_alt(frames: Frames) -> str:
-    v = _figure_values(frames["key_figures"])
-    d = _derived_values(frames["derived_indicators"])
+def _call_facts(*, key_figures: pd.DataFrame, derived_indicators: pd.DataFrame) -> Facts:
+    v = _figure_values(key_figures)
+    d = _derived_values(derived_indicators)
+    organisations = format_number(v["cove_call_2021_organisations"])
+    proposals = format_number(v["cove_call_2021_proposals"])
+    return {
+        "proposals": proposals,
+        "organisations": organisations,
+        "countries": format_number(v["cove_call_2021_countries"]),
+        "per_proposal": format_number(d["organisations_per_proposal"]),
+        "formula": f"{organisations} / {proposals}",
+    }
+
+
+def _call_alt(f: Facts) -> str:
     return (
         "Four number tiles on the 2021 Erasmus+ call for Centres of Vocational Excellence. "
-        f"Stated in the report: {format_number(v['cove_call_2021_proposals'])} proposals, "
-        f"{format_number(v['cove_call_2021_organisations'])} organisations and "
-        f"{format_number(v['cove_call_2021_countries'])} countries. Derived, not stated: "
-        f"{format_number(d['organisations_per_proposal'])} organisations per proposal on "
-        f"average ({format_number(v['cove_call_2021_organisations'])} / "
-        f"{format_number(v['cove_call_2021_proposals'])})."
+        f"Stated in the report: {f['proposals']} proposals, {f['organisations']} organisations "
+        f"and {f['countries']} countries. Derived, not stated: {f['per_proposal']} "
+        f"organisations per proposal on average ({f['formula']})."
     )
 
 
@@ -80,13 +73,10 @@ def _call_alt(frames: Frames) -> str:
         "Vocational Excellence, as stated in the report, and the average number of "
         "organisations per proposal, derived from them (dashed tile)."
     ),
-    tables=("key_figures", "derived_indicators"),
+    facts=_call_facts,
     alt_text=_call_alt,
 )
-@styled
-def call_2021_at_a_glance(
-    *, key_figures: pd.DataFrame | None = None, derived_indicators: pd.DataFrame | None = None
-) -> Figure:
+def call_2021_at_a_glance(f: Facts) -> Figure:
     """Draw the 2021 call's proposals, organisations, countries and organisations per proposal.
 
     Examples
@@ -95,35 +85,20 @@ def call_2021_at_a_glance(
     >>> [t.get_text() for t in fig.axes[0].texts if t.get_fontsize() > 10]
     ['84', '1741', '55', '20.7']
     """
-    t = tables(
-        ["key_figures", "derived_indicators"],
-        {"key_figures": key_figures, "derived_indicators": derived_indicators},
-    )
-    v = _figure_values(t["key_figures"])
-    d = _derived_values(t["derived_indicators"])
     fig = new_figure("full", 4.6)
     ax = fig.add_subplot()
     tile_grid(ax, 1, 4)
-    tile(ax, 0, 0, format_number(v["cove_call_2021_proposals"]), "proposals submitted")
-    tile(
-        ax,
-        0,
-        1,
-        format_number(v["cove_call_2021_organisations"]),
-        "organisations taking part",
-    )
-    tile(ax, 0, 2, format_number(v["cove_call_2021_countries"]), "countries")
+    tile(ax, 0, 0, f["proposals"], "proposals submitted")
+    tile(ax, 0, 1, f["organisations"], "organisations taking part")
+    tile(ax, 0, 2, f["countries"], "countries")
     tile(
         ax,
         0,
         3,
-        format_number(d["organisations_per_proposal"]),
+        f["per_proposal"],
         "organisations per proposal (average)",
         kind="derived",
-        tag=(
-            f"derived: {format_number(v['cove_call_2021_organisations'])} / "
-            f"{format_number(v['cove_call_2021_proposals'])}"
-        ),
+        tag=f"derived: {f['formula']}",
     )
     return fig
 
@@ -131,15 +106,23 @@ def call_2021_at_a_glance(
 # --- call_2021_countries -----------------------------------------------------------------
 
 
-def _countries_alt(frames: Frames) -> str:
-    v = _figure_values(frames["key_figures"])
-    d = _derived_values(frames["derived_indicators"])
+def _countries_facts(*, key_figures: pd.DataFrame, derived_indicators: pd.DataFrame) -> Facts:
+    v = _figure_values(key_figures)
+    d = _derived_values(derived_indicators)
+    return {
+        "countries": format_number(v["cove_call_2021_countries"]),
+        "eu": round(v["cove_call_2021_countries_eu"]),
+        "non_eu": round(v["cove_call_2021_countries_non_eu"]),
+        "share": format_number(d["non_eu_country_share"]),
+    }
+
+
+def _countries_alt(f: Facts) -> str:
     return (
-        f"A grid of {format_number(v['cove_call_2021_countries'])} squares, one per country "
-        "of the organisations in the 2021 call's proposals: "
-        f"{format_number(v['cove_call_2021_countries_eu'])} EU countries and "
-        f"{format_number(v['cove_call_2021_countries_non_eu'])} non-EU countries. "
-        f"The non-EU share, {format_number(d['non_eu_country_share'])} %, is derived."
+        f"A grid of {f['countries']} squares, one per country of the organisations in the "
+        f"2021 call's proposals: {format_number(f['eu'])} EU countries and "
+        f"{format_number(f['non_eu'])} non-EU countries. "
+        f"The non-EU share, {f['share']} %, is derived."
     )
 
 
@@ -150,13 +133,10 @@ def _countries_alt(frames: Frames) -> str:
         "square per country, split into EU and non-EU countries as the report states; the "
         "non-EU share is derived."
     ),
-    tables=("key_figures", "derived_indicators"),
+    facts=_countries_facts,
     alt_text=_countries_alt,
 )
-@styled
-def call_2021_countries(
-    *, key_figures: pd.DataFrame | None = None, derived_indicators: pd.DataFrame | None = None
-) -> Figure:
+def call_2021_countries(f: Facts) -> Figure:
     """Draw the 2021 call's countries as EU and non-EU, one square per country.
 
     Examples
@@ -167,16 +147,7 @@ def call_2021_countries(
     """
     from matplotlib.patches import Rectangle
 
-    t = tables(
-        ["key_figures", "derived_indicators"],
-        {"key_figures": key_figures, "derived_indicators": derived_indicators},
-    )
-    v = _figure_values(t["key_figures"])
-    d = _derived_values(t["derived_indicators"])
-    eu, non_eu = (
-        round(v["cove_call_2021_countries_eu"]),
-        round(v["cove_call_2021_countries_non_eu"]),
-    )
+    eu, non_eu = f["eu"], f["non_eu"]
     rows = 5
     columns = -(-(eu + non_eu) // rows)
     fig = new_figure("half", 5.4)
@@ -190,7 +161,7 @@ def call_2021_countries(
                 (col + 0.08, rows - 1 - row + 0.08),
                 0.84,
                 0.84,
-                facecolor=COLOURS["stated"] if is_eu else "white",
+                facecolor=COLOURS["stated"] if is_eu else COLOURS["paper"],
                 edgecolor=COLOURS["stated"] if is_eu else COLOURS["exception"],
                 hatch=None if is_eu else "////",
                 linewidth=0.8,
@@ -214,8 +185,7 @@ def call_2021_countries(
     ax.text(
         columns / 2,
         -1.35,
-        f"non-EU share {format_number(d['non_eu_country_share'])} % (derived: {non_eu} / "
-        f"{eu + non_eu})",
+        f"non-EU share {f['share']} % (derived: {non_eu} / {eu + non_eu})",
         ha="center",
         va="top",
         fontsize=8,
@@ -246,48 +216,40 @@ def _programme_workshops(event: pd.DataFrame) -> tuple[str, str]:
     return str(row["value"]), source_name(str(row["source_url"]))
 
 
-def _sectors_facts(frames: Frames) -> dict[str, Any]:
-    s = frames["pact_sectors"]
-    names = [str(x) for x in s["sector"]]
-    flags = [bool(x) for x in s["in_networking_workshops"]]
-    stated = (
-        frames["key_figures"].set_index("figure_id").loc["pact_sectors_in_networking_workshops"]
-    )
-    programme, site = _programme_workshops(frames["context_event"])
+def _sectors_facts(
+    *, pact_sectors: pd.DataFrame, key_figures: pd.DataFrame, context_event: pd.DataFrame
+) -> Facts:
+    names = [str(x) for x in pact_sectors["sector"]]
+    flags = [bool(x) for x in pact_sectors["in_networking_workshops"]]
+    stated = key_figures.set_index("figure_id").loc["pact_sectors_in_networking_workshops"]
+    programme, site = _programme_workshops(context_event)
+    quote, line = str(stated["quote"]), int(stated["line"])
     return {
         "names": names,
         "flags": flags,
         "without": [n for n, f in zip(names, flags, strict=True) if not f],
-        "quote": str(stated["quote"]),
-        "line": int(stated["line"]),
-        "programme": programme,
-        "site": site,
+        # Where the six come from: the programme names them, the report gives only the count.
+        "which": (
+            f"The report says only \u201c{quote}\u201d (line {line}); it does not name the "
+            "sectors. Which ones are marked comes from the conference programme "
+            f"({site}), which names the Pact for Skills workshops: {programme}."
+        ),
     }
 
 
-def _sectors_which(facts: Mapping[str, Any]) -> str:
-    """Where the six come from: the programme names them, the report gives only the count."""
-    return (
-        f"The report says only \u201c{facts['quote']}\u201d (line {facts['line']}); it does not "
-        "name the sectors. Which ones are marked comes from the conference programme "
-        f"({facts['site']}), which names the Pact for Skills workshops: {facts['programme']}."
-    )
-
-
-def _sectors_alt(frames: Frames) -> str:
-    f = _sectors_facts(frames)
+def _sectors_alt(f: Facts) -> str:
     names, flags, without = f["names"], f["flags"], f["without"]
     text = (
         f"The {len(names)} Pact for Skills sectors the report names, in its order: "
-        f"{_join(names)}. The afternoon networking workshops were relevant for "
+        f"{join_labels(names)}. The afternoon networking workshops were relevant for "
         f"{sum(flags)} of the {len(names)}"
     )
     if without:
         mark = f" ({ECOVEM_SECTOR_NOTE})" if without == [ECOVEM_SECTOR] else ""
-        text += f"; {_join(without)}{mark} was not included."
+        text += f"; {join_labels(without)}{mark} was not included."
     else:
         text += "."
-    return f"{text} {_sectors_which(f)} The report's list is open: more sectors could be included."
+    return f"{text} {f['which']} The report's list is open: more sectors could be included."
 
 
 @register(
@@ -299,16 +261,10 @@ def _sectors_alt(frames: Frames) -> str:
         "conference programme, which names them (footnote). Microelectronics is ECoVEM's "
         "sector by the project's name. The report's list is open."
     ),
-    tables=("pact_sectors", "key_figures", "context_event"),
+    facts=_sectors_facts,
     alt_text=_sectors_alt,
 )
-@styled
-def pact_sectors_workshops(
-    *,
-    pact_sectors: pd.DataFrame | None = None,
-    key_figures: pd.DataFrame | None = None,
-    context_event: pd.DataFrame | None = None,
-) -> Figure:
+def pact_sectors_workshops(f: Facts) -> Figure:
     """Draw the named Pact sectors and which the networking workshops were relevant for.
 
     Examples
@@ -317,16 +273,6 @@ def pact_sectors_workshops(
     >>> [t.get_text() for t in fig.axes[0].get_yticklabels()][2]
     'Microelectronics'
     """
-    f = _sectors_facts(
-        tables(
-            ["pact_sectors", "key_figures", "context_event"],
-            {
-                "pact_sectors": pact_sectors,
-                "key_figures": key_figures,
-                "context_event": context_event,
-            },
-        )
-    )
     names, flags = f["names"], f["flags"]
     notes = {
         i: ("ECoVEM's sector,\nby the project's name" if name == ECOVEM_SECTOR else "")
@@ -354,7 +300,7 @@ def pact_sectors_workshops(
     )
     fig.supxlabel(
         wrap(
-            _sectors_which(f) + " Sectors in report order; the report's list is open "
+            f["which"] + " Sectors in report order; the report's list is open "
             "(\u201c\u2026 and more could be included\u201d).",
             98,
         ),
@@ -371,11 +317,16 @@ def pact_sectors_workshops(
 # What the report's sentence leaves open about the euros (lines 30-31: "which represents
 # 700000 people/year and 7 billion euros"); every label of the euros carries it.
 EUROS_CAVEAT = "the report does not say whether the {euros} euros are yearly or what they pay for"
+AUTOMOTIVE_IDS = (
+    "automotive_upskilling_share",
+    "automotive_upskilling_people",
+    "automotive_upskilling_eur",
+)
 
 
-def _automotive_facts(frames: Frames) -> dict[str, str]:
-    k = frames["key_figures"].set_index("figure_id")
-    d = _derived_values(frames["derived_indicators"])
+def _automotive_facts(*, key_figures: pd.DataFrame, derived_indicators: pd.DataFrame) -> Facts:
+    k = key_figures.set_index("figure_id")
+    d = _derived_values(derived_indicators)
     lines = [int(k.loc[fid, "line"]) for fid in AUTOMOTIVE_IDS]
     euros = format_number(k.loc["automotive_upskilling_eur", "value"])
     return {
@@ -389,15 +340,7 @@ def _automotive_facts(frames: Frames) -> dict[str, str]:
     }
 
 
-AUTOMOTIVE_IDS = (
-    "automotive_upskilling_share",
-    "automotive_upskilling_people",
-    "automotive_upskilling_eur",
-)
-
-
-def _automotive_alt(frames: Frames) -> str:
-    f = _automotive_facts(frames)
+def _automotive_alt(f: Facts) -> str:
     return (
         f"The Automotive skills coalition's stated figures (report, lines {f['lines']}): "
         f"up-skilling {f['share']} of employees, which represents both {f['people']} people "
@@ -457,13 +400,10 @@ def _box(
         "7 billion euros are yearly or what they pay for; and the workforce that 700 000 "
         "people being 5 % of employees implies."
     ),
-    tables=("key_figures", "derived_indicators"),
+    facts=_automotive_facts,
     alt_text=_automotive_alt,
 )
-@styled
-def automotive_coalition(
-    *, key_figures: pd.DataFrame | None = None, derived_indicators: pd.DataFrame | None = None
-) -> Figure:
+def automotive_coalition(f: Facts) -> Figure:
     r"""Draw 5 % of employees -> (people a year and euros), and the derived values as derived.
 
     Examples
@@ -472,12 +412,6 @@ def automotive_coalition(
     >>> texts[:3]
     ['5 %', 'of employees\nto up-skill', '700 000']
     """
-    f = _automotive_facts(
-        tables(
-            ["key_figures", "derived_indicators"],
-            {"key_figures": key_figures, "derived_indicators": derived_indicators},
-        )
-    )
     from matplotlib.patches import FancyBboxPatch
 
     fig = new_figure("full", 9.4)
@@ -507,7 +441,7 @@ def automotive_coalition(
         "",
         xy=(xs[1] - 0.14, top),
         xytext=(xs[0] + 0.115, top),
-        arrowprops={"arrowstyle": "-|>", "color": "#333333", "lw": 1.2},
+        arrowprops={"arrowstyle": "-|>", "color": COLOURS["text_soft"], "lw": 1.2},
     )
     ax.text(
         (xs[0] + xs[1] - 0.025) / 2,
@@ -566,11 +500,18 @@ def automotive_coalition(
 # --- roundtable_recommendations ----------------------------------------------------------
 
 
-def _roundtable_alt(frames: Frames) -> str:
-    r = frames["roundtable_recommendations"]
-    names = [str(x) for x in r["recommendation"]]
-    flags = [bool(x) for x in r["covered_by_ecovem"]]
-    missing = [n for n, f in zip(names, flags, strict=True) if not f]
+def _roundtable_facts(*, roundtable_recommendations: pd.DataFrame) -> Facts:
+    names = [str(x) for x in roundtable_recommendations["recommendation"]]
+    flags = [bool(x) for x in roundtable_recommendations["covered_by_ecovem"]]
+    return {
+        "names": names,
+        "flags": flags,
+        "missing": [n for n, f in zip(names, flags, strict=True) if not f],
+    }
+
+
+def _roundtable_alt(f: Facts) -> str:
+    names, flags, missing = f["names"], f["flags"], f["missing"]
     text = (
         f"The {len(names)} recommendations of the first day's round table, in report order: "
         + "; ".join(names)
@@ -585,11 +526,10 @@ def _roundtable_alt(frames: Frames) -> str:
         "The recommendations of the first day's round table, in report order, and whether "
         "ECoVEM covers each, as the report states."
     ),
-    tables=("roundtable_recommendations",),
+    facts=_roundtable_facts,
     alt_text=_roundtable_alt,
 )
-@styled
-def roundtable_recommendations(*, roundtable_recommendations: pd.DataFrame | None = None) -> Figure:
+def roundtable_recommendations(f: Facts) -> Figure:
     """Draw the six round-table recommendations and their coverage by ECoVEM.
 
     Examples
@@ -597,12 +537,7 @@ def roundtable_recommendations(*, roundtable_recommendations: pd.DataFrame | Non
     >>> roundtable_recommendations().get_suptitle()
     '6 of the 6 recommendations are covered by ECoVEM'
     """
-    r = tables(
-        ["roundtable_recommendations"],
-        {"roundtable_recommendations": roundtable_recommendations},
-    )["roundtable_recommendations"]
-    names = [str(x) for x in r["recommendation"]]
-    flags = [bool(x) for x in r["covered_by_ecovem"]]
+    names, flags = f["names"], f["flags"]
     fig = new_figure("full", 8.4)
     ax = fig.add_subplot()
     membership(ax, names, flags, yes="covered\nby ECoVEM", no="not covered", label_width=44)
@@ -620,11 +555,17 @@ def roundtable_recommendations(*, roundtable_recommendations: pd.DataFrame | Non
 # --- activities --------------------------------------------------------------------------
 
 
-def _activities_alt(frames: Frames) -> str:
-    a = frames["activities"].sort_values("position")
+def _activities_facts(*, activities: pd.DataFrame) -> Facts:
+    a = activities.sort_values("position")
+    return {
+        "positions": [int(x) for x in a["position"]],
+        "names": [str(x) for x in a["activity"]],
+    }
+
+
+def _activities_alt(f: Facts) -> str:
     items = [
-        f"{int(position)}. {name}"
-        for position, name in zip(a["position"], a["activity"], strict=True)
+        f"{position}. {name}" for position, name in zip(f["positions"], f["names"], strict=True)
     ]
     return (
         f"A numbered list of the {len(items)} main activities of the 2021 call's proposals, in "
@@ -639,11 +580,10 @@ def _activities_alt(frames: Frames) -> str:
         "The main activities of the 2021 call's proposals in the order the report mentions "
         "them. The report gives their order only, not their size, and its list is open."
     ),
-    tables=("activities",),
+    facts=_activities_facts,
     alt_text=_activities_alt,
 )
-@styled
-def activities(*, activities: pd.DataFrame | None = None) -> Figure:
+def activities(f: Facts) -> Figure:
     """Draw the eight main activities as an ordered list: positions, no bars.
 
     Examples
@@ -651,15 +591,13 @@ def activities(*, activities: pd.DataFrame | None = None) -> Figure:
     >>> [t.get_text() for t in activities().axes[0].texts][:2]
     ['1', 'Initial and continuous training']
     """
-    a = tables(["activities"], {"activities": activities})["activities"].sort_values("position")
-    positions = [int(x) for x in a["position"]]
-    names = [str(x) for x in a["activity"]]
+    positions, names = f["positions"], f["names"]
     fig = new_figure("full", 2.2 + 0.72 * len(names))
     ax = fig.add_subplot()
     ax.set_axis_off()
     ax.set_xlim(0, 1)
     ax.set_ylim(len(names) - 0.4, -0.6)
-    ax.plot([0.03, 0.03], [0, len(names) - 1], color="#BBBBBB", lw=1.5, zorder=1)
+    ax.plot([0.03, 0.03], [0, len(names) - 1], color=COLOURS["rule"], lw=1.5, zorder=1)
     for row, (position, name) in enumerate(zip(positions, names, strict=True)):
         ax.plot(0.03, row, marker="o", markersize=15, color=COLOURS["stated"], zorder=2)
         ax.text(
@@ -670,7 +608,7 @@ def activities(*, activities: pd.DataFrame | None = None) -> Figure:
             va="center_baseline",
             fontsize=9,
             fontweight="bold",
-            color="white",
+            color=COLOURS["paper"],
             zorder=3,
         )
         ax.text(0.075, row, name, ha="left", va="center", fontsize=9.5)
@@ -690,17 +628,24 @@ def activities(*, activities: pd.DataFrame | None = None) -> Figure:
 # --- day2_workshops ----------------------------------------------------------------------
 
 
-def _workshops_alt(frames: Frames) -> str:
-    w = frames["workshops"]
-    names = [str(x) for x in w["workshop"]]
-    given = [bool(isinstance(c, str) and c.strip()) for c in w["conclusion"].fillna("")]
-    none = [n for n, g in zip(names, given, strict=True) if not g]
+def _workshops_facts(*, workshops: pd.DataFrame) -> Facts:
+    names = [str(x) for x in workshops["workshop"]]
+    given = [bool(isinstance(c, str) and c.strip()) for c in workshops["conclusion"].fillna("")]
+    return {
+        "names": names,
+        "given": given,
+        "none": [n for n, g in zip(names, given, strict=True) if not g],
+    }
+
+
+def _workshops_alt(f: Facts) -> str:
+    names, given, none = f["names"], f["given"], f["none"]
     text = (
         f"The {len(names)} workshops of the second afternoon, in report order: "
         + "; ".join(names)
         + f". The report gives a conclusion for {sum(given)} of them"
     )
-    return text + (f"; none for {_join(none)}." if none else ".")
+    return text + (f"; none for {join_labels(none)}." if none else ".")
 
 
 @register(
@@ -709,11 +654,10 @@ def _workshops_alt(frames: Frames) -> str:
         "The workshops of the second afternoon, in report order, and whether the report "
         "gives a conclusion for each."
     ),
-    tables=("workshops",),
+    facts=_workshops_facts,
     alt_text=_workshops_alt,
 )
-@styled
-def day2_workshops(*, workshops: pd.DataFrame | None = None) -> Figure:
+def day2_workshops(f: Facts) -> Figure:
     """Draw the five day-2 workshops and whether the report gives a conclusion.
 
     Examples
@@ -721,9 +665,7 @@ def day2_workshops(*, workshops: pd.DataFrame | None = None) -> Figure:
     >>> day2_workshops().get_suptitle()
     'The report gives a conclusion for 4 of the 5 workshops'
     """
-    w = tables(["workshops"], {"workshops": workshops})["workshops"]
-    names = [str(x) for x in w["workshop"]]
-    given = [bool(isinstance(c, str) and c.strip()) for c in w["conclusion"].fillna("")]
+    names, given = f["names"], f["given"]
     fig = new_figure("full", 7.2)
     ax = fig.add_subplot()
     membership(ax, names, given, yes="conclusion\ngiven", no="no conclusion\nin the report")
@@ -741,20 +683,43 @@ def day2_workshops(*, workshops: pd.DataFrame | None = None) -> Figure:
 # --- key_figures_panel -------------------------------------------------------------------
 
 
-def _panel_alt(frames: Frames) -> str:
-    k = frames["key_figures"]
-    d = frames["derived_indicators"].set_index("indicator_id")
-    parts = []
-    for label, value, unit, qualifier in zip(
-        k["label"], k["value"], k["unit"], k["qualifier"], strict=True
-    ):
-        number = format_value(value, str(unit), str(qualifier)).replace("> ", "more than ")
-        parts.append(f"{label}: {number}")
-    per = format_number(d.loc["organisations_per_proposal", "value"])
+def _panel_facts(*, key_figures: pd.DataFrame, derived_indicators: pd.DataFrame) -> Facts:
+    d = derived_indicators.set_index("indicator_id")
+    v = _figure_values(key_figures)
+    rows = list(
+        zip(
+            key_figures["label"],
+            key_figures["value"],
+            key_figures["unit"],
+            key_figures["qualifier"],
+            strict=True,
+        )
+    )
+    return {
+        # (value as drawn, value in words, label, frame kind, tag) per stated figure.
+        "stated": [
+            (
+                format_value(value, str(unit), str(qualifier)),
+                format_value(value, str(unit), str(qualifier), words=True),
+                str(label),
+                "lower_bound" if qualifier == "more_than" else "stated",
+                "lower bound" if qualifier == "more_than" else None,
+            )
+            for label, value, unit, qualifier in rows
+        ],
+        "per_proposal": format_number(d.loc["organisations_per_proposal", "value"]),
+        "per_proposal_label": str(d.loc["organisations_per_proposal", "label"]),
+        "formula": f"{format_number(v['cove_call_2021_organisations'])} / "
+        f"{format_number(v['cove_call_2021_proposals'])}",
+    }
+
+
+def _panel_alt(f: Facts) -> str:
+    parts = [f"{label}: {words}" for _, words, label, _, _ in f["stated"]]
     return (
         f"A panel of {len(parts) + 1} number tiles with the report's headline figures. "
         + "; ".join(parts)
-        + f". One tile is derived, not stated: {per} organisations per proposal."
+        + f". One tile is derived, not stated: {f['per_proposal']} organisations per proposal."
     )
 
 
@@ -765,13 +730,10 @@ def _panel_alt(frames: Frames) -> str:
         "organisations per proposal derived from them (dashed tile). A value with \u201c>\u201d "
         "is a lower bound: the report says \u201cmore than\u201d."
     ),
-    tables=("key_figures", "derived_indicators"),
+    facts=_panel_facts,
     alt_text=_panel_alt,
 )
-@styled
-def key_figures_panel(
-    *, key_figures: pd.DataFrame | None = None, derived_indicators: pd.DataFrame | None = None
-) -> Figure:
+def key_figures_panel(f: Facts) -> Figure:
     """Draw the headline numbers on one panel, for a deliverable's summary page.
 
     Examples
@@ -780,32 +742,11 @@ def key_figures_panel(
     >>> "> 500" in [t.get_text() for ax in fig.axes for t in ax.texts]
     True
     """
-    t = tables(
-        ["key_figures", "derived_indicators"],
-        {"key_figures": key_figures, "derived_indicators": derived_indicators},
-    )
-    k = t["key_figures"]
-    d = t["derived_indicators"].set_index("indicator_id")
-    v = _figure_values(k)
-    cells = [
-        (
-            format_value(value, str(unit), str(qualifier)),
-            str(label),
-            "lower_bound" if qualifier == "more_than" else "stated",
-            "lower bound" if qualifier == "more_than" else None,
-        )
-        for label, value, unit, qualifier in zip(
-            k["label"], k["value"], k["unit"], k["qualifier"], strict=True
-        )
+    cells: list[tuple[str, str, str, Any]] = [
+        (value, label, kind, tag) for value, _, label, kind, tag in f["stated"]
     ]
     cells.append(
-        (
-            format_number(d.loc["organisations_per_proposal", "value"]),
-            str(d.loc["organisations_per_proposal", "label"]),
-            "derived",
-            f"derived: {format_number(v['cove_call_2021_organisations'])} / "
-            f"{format_number(v['cove_call_2021_proposals'])}",
-        )
+        (f["per_proposal"], f["per_proposal_label"], "derived", f"derived: {f['formula']}")
     )
     columns = 4
     rows = -(-(len(cells) + 2) // columns)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import sys
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeVar
 
@@ -21,6 +21,7 @@ __all__ = [
     "STYLE_FILE",
     "format_number",
     "format_value",
+    "join_labels",
     "new_figure",
     "styled",
     "wrap",
@@ -43,6 +44,14 @@ COLOURS = {
     "fill": "#EEF4FA",
     "derived_fill": "#FDF3E1",
     "exception_fill": "#FBE9DE",
+    # Text and lines: darker shades of the colours above, so labels stay legible.
+    "text": "#222222",
+    "text_soft": "#333333",
+    "text_muted": "#444444",
+    "derived_text": "#5A3A00",
+    "exception_text": "#7A3000",
+    "rule": "#BBBBBB",
+    "paper": "white",
 }
 
 P = ParamSpec("P")
@@ -132,15 +141,35 @@ _UNITS = {
 }
 
 
-def format_value(value: Any, unit: str = "count", qualifier: str = "exact") -> str:
-    """Format a key figure with its unit; a ``more_than`` value reads as a lower bound.
+def format_value(
+    value: Any, unit: str = "count", qualifier: str = "exact", *, words: bool = False
+) -> str:
+    """Format a value with its unit; a ``more_than`` value reads as a lower bound.
+
+    ``words=True`` writes the lower bound for prose (alt text): "more than 500".
 
     Examples
     --------
     >>> format_value(500, "count", "more_than")
     '> 500'
+    >>> format_value(500, "count", "more_than", words=True)
+    'more than 500'
     >>> format_value(5, "percent"), format_value(7e9, "eur")
     ('5 %', '€7 billion')
     """
     text = _UNITS.get(str(unit), "{}").format(format_number(value))
-    return f"> {text}" if qualifier == "more_than" else text
+    if str(qualifier) != "more_than":
+        return text
+    return f"more than {text}" if words else f"> {text}"
+
+
+def join_labels(items: Sequence[str]) -> str:
+    """Join labels for prose: "a", "a and b", "a, b and c".
+
+    Examples
+    --------
+    >>> join_labels(["Textiles"]), join_labels(["EU", "non-EU"]), join_labels("abc")
+    ('Textiles', 'EU and non-EU', 'a, b and c')
+    """
+    items = [str(item) for item in items]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
