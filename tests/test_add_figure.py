@@ -113,6 +113,16 @@ def test_the_command_draws_it_into_the_manifest_and_gallery(added, tmp_path, cap
     assert f"{NAME}.png" in gallery
 
 
+def test_package_figures_import_by_name_without_a_list():
+    from ecove_data.figures import activities, campus_excellence_growth
+
+    assert activities is figures.REGISTRY["activities"].draw
+    assert campus_excellence_growth is figures.REGISTRY["campus_excellence_growth"].draw
+    assert set(figures.REGISTRY) <= set(figures.__all__)
+    with pytest.raises(ImportError):
+        exec("from ecove_data.figures import no_such_figure", {})
+
+
 def test_the_readme_gives_the_recipe():
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     section = readme.split("### Add a figure", 1)[1].split("\n## ", 1)[0]
