@@ -11,7 +11,7 @@ BIN := $(VENV)/bin
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: setup test lint figures lab report bench clean
+.PHONY: setup test lint figures lab report bench generate clean
 
 $(TOOLS)/bin/uv:
 	$(PYTHON) -m venv $(TOOLS)
@@ -42,6 +42,10 @@ lab: setup
 # Each notebook executed into a self-contained HTML page (charts embedded as images).
 report: setup
 	$(BIN)/jupyter nbconvert --to html --execute --output-dir $(REPORT_DIR) notebooks/*.ipynb
+
+# Files generated from the descriptor (the table names as Literals for editors).
+generate: setup
+	$(BIN)/python -m ecove_data._codegen
 
 bench: setup
 	$(BIN)/python benchmarks/run.py

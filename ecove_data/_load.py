@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import pandas as pd
 
@@ -27,7 +27,7 @@ _PANDAS_TYPES = {
     "string": "string",
     "date": "datetime64[ns]",
 }
-_ROLES = ("report", "context")
+_ROLES: tuple[str, ...] = get_args(DatasetRole)
 
 
 def _dtype(field: dict[str, Any]) -> Any:

@@ -1,4 +1,7 @@
-"""Names for editors and type checkers."""
+"""Names for editors and type checkers.
+
+Generated from the descriptor by `make generate`; do not edit by hand.
+"""
 
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ DatasetName = Literal[
     "context_event",
     "context_ecovem",
 ]
+"""The tables of the data package, in the order :func:`ecove_data.datasets` gives them."""
 
 DatasetRole = Literal["report", "context"]
 """Where a table's values come from: the report itself, or public sources that set it in context."""
