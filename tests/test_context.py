@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pandas as pd
@@ -13,6 +11,7 @@ from conftest import DATA, REPORT
 
 import ecove_data
 from ecove_data import DataError
+from ecove_data.cli import main
 
 CONTEXT = {
     "context_cove_calls": 33,
@@ -436,17 +435,12 @@ def test_frictionless_also_refuses_a_source_without_an_address(edit_csv):
     assert ["source_url", "constraint-error"] in report.flatten(["fieldName", "type"])
 
 
-def test_the_command_line_lists_the_role():
-    done = subprocess.run(
-        [sys.executable, "-m", "ecove_data", "list", "--role", "context"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    lines = done.stdout.splitlines()
+def test_the_command_line_lists_the_role(capsys, monkeypatch):
+    monkeypatch.delenv("ECOVE_DATA_DIR", raising=False)
+    assert main(["list", "--role", "context"]) == 0
+    lines = capsys.readouterr().out.splitlines()
     assert [line.split()[:2] for line in lines] == [[name, "context"] for name in CONTEXT]
-    everything = subprocess.run(
-        [sys.executable, "-m", "ecove_data", "list"], capture_output=True, text=True, check=True
-    ).stdout.splitlines()
+    assert main(["list"]) == 0
+    everything = capsys.readouterr().out.splitlines()
     assert everything[0].split()[:2] == ["key_figures", "report"]
     assert everything[-1].split()[:2] == ["context_ecovem", "context"]
