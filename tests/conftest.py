@@ -63,12 +63,17 @@ class EditTable:
     def __init__(self, data_dir: Path) -> None:
         self.dir = data_dir
 
-    def text(self, relative: str, old: str, new: str, *, rehash: bool = True) -> Path:
-        """Replace the first ``old`` by ``new`` in a file of the copy (``old`` must be there)."""
+    def text(
+        self, relative: str, old: str, new: str, *, rehash: bool = True, count: int = 1
+    ) -> Path:
+        """Replace ``old`` by ``new`` in a file of the copy, the first ``count`` times (-1: all).
+
+        ``old`` must be there; with ``rehash=False`` the descriptor keeps the old size and hash.
+        """
         path = self.dir / relative
         text = path.read_text(encoding="utf-8")
         assert old in text, f"{old!r} not in {relative}"
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        path.write_text(text.replace(old, new, count), encoding="utf-8")
         if rehash:
             refresh_hashes(self.dir)
         return self.dir
@@ -117,13 +122,15 @@ class EditTable:
         """Change one field of the copy's descriptor."""
         return self.descriptor(lambda raw: change(field(raw, table, column)))
 
-    def write(self, relative: str, content: str | bytes) -> Path:
-        """Replace a whole file of the copy (no hash refresh: the bytes are the edit)."""
+    def write(self, relative: str, content: str | bytes, *, rehash: bool = False) -> Path:
+        """Replace a whole file of the copy (by default the descriptor keeps its old hash)."""
         path = self.dir / relative
         if isinstance(content, bytes):
             path.write_bytes(content)
         else:
             path.write_text(content, encoding="utf-8")
+        if rehash:
+            refresh_hashes(self.dir)
         return self.dir
 
     def remove(self, relative: str) -> Path:
