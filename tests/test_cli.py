@@ -65,7 +65,7 @@ def test_show(capsys):
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].split()[:3] == ["position", "sector", "in_networking_workshops"]
-    assert len(lines) == 8
+    assert len(lines) == 1 + ROWS["pact_sectors"]
     assert "Microelectronics" in lines[3]
     assert "False" in lines[3]
     assert "Offshore Renewable Energies" in result.stdout
@@ -76,7 +76,7 @@ def test_show_key_figures(capsys):
     assert result.returncode == 0, result.stderr
     assert "cove_call_2021_organisations" in result.stdout
     assert "7000000000" in result.stdout
-    assert len(result.stdout.splitlines()) == 14
+    assert len(result.stdout.splitlines()) == 1 + ROWS["key_figures"]
 
 
 def test_describe(capsys):
