@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import json
 import os
 import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -212,6 +213,32 @@ def field(raw: dict[str, Any], table: str, column: str) -> dict[str, Any]:
     return next(f for f in resource(raw, table)["schema"]["fields"] if f["name"] == column)
 
 
+# --- what several test files share, made once per run ----------------------------------------
+
+
+def shared_once(
+    tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], object]
+) -> Path:
+    """A folder that ``make`` fills once per test run, whichever xdist worker asks first.
+
+    Session fixtures run once per worker; the workers of one run share the parent of their
+    temporary folders, so the first to take the lock makes the folder and the others wait
+    for it and read it.
+    """
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent
+    target = base / f"shared-{name}"
+    with (base / f"shared-{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (target / ".done").exists():
+            shutil.rmtree(target, ignore_errors=True)
+            target.mkdir()
+            make(target)
+            (target / ".done").touch()
+    return target
+
+
 # --- the notebooks, each executed once per run --------------------------------------------
 
 NOTEBOOK_DIR = ROOT / "notebooks"
@@ -220,47 +247,53 @@ NOTEBOOK_DIR = ROOT / "notebooks"
 JUPYTER_PATH = str(Path(sys.prefix) / "share" / "jupyter")
 
 
-@pytest.fixture(scope="session")
-def executed_notebook(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., Any]]:
-    """Execute a notebook once per run (cached) from a folder outside the checkout.
-
-    Returns ``run(path) -> (notebook with outputs, seconds)``. The tests that read a run
-    (tests/test_notebooks.py, tests/test_report_html.py) share the xdist group "notebooks",
-    so they run on one worker and share this cache.
-    """
+def _execute(path: Path, out: Path) -> None:
+    """Execute one notebook from a folder outside the checkout; write it with its outputs."""
     import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
-    done: dict[Path, tuple[Any, float]] = {}
-    workdir = tmp_path_factory.mktemp("notebook-cwd")
-    mp = pytest.MonkeyPatch()
-    mp.setenv("JUPYTER_PATH", JUPYTER_PATH)
+    nb = nbformat.read(path, as_version=nbformat.NO_CONVERT)
+    workdir = out / "cwd"
+    workdir.mkdir()
+    before = sorted(NOTEBOOK_DIR.iterdir())
+    client = NotebookClient(
+        nb, kernel_name="python3", timeout=120, resources={"metadata": {"path": str(workdir)}}
+    )
+    env = pytest.MonkeyPatch()
+    env.setenv("JUPYTER_PATH", JUPYTER_PATH)
     # The kernel picks its own (inline) backend, as in JupyterLab, whatever the test run uses.
-    mp.delenv("MPLBACKEND", raising=False)
+    env.delenv("MPLBACKEND", raising=False)
+    start = time.perf_counter()
+    try:
+        # A failing cell stops the run; its error stays in the outputs for the tests to
+        # report, and the notebook is not run again for each test.
+        with contextlib.suppress(CellExecutionError):
+            client.execute()
+    finally:
+        env.undo()
+    seconds = time.perf_counter() - start
+    print(f"{path.name}: ran in {seconds:.1f} s")
+    assert sorted(NOTEBOOK_DIR.iterdir()) == before, "running it wrote into notebooks/"
+    nbformat.write(nb, out / path.name)
+    (out / "seconds").write_text(f"{seconds}\n", encoding="utf-8")
 
-    def run(path: Path) -> tuple[Any, float]:
-        if path not in done:
-            nb = nbformat.read(path, as_version=nbformat.NO_CONVERT)
-            before = sorted(NOTEBOOK_DIR.iterdir())
-            client = NotebookClient(
-                nb,
-                kernel_name="python3",
-                timeout=120,
-                resources={"metadata": {"path": str(workdir)}},
-            )
-            start = time.perf_counter()
-            # A failing cell stops the run; its error stays in the outputs for the tests to
-            # report, and the notebook is not run again for each test.
-            with contextlib.suppress(CellExecutionError):
-                client.execute()
-            done[path] = (nb, time.perf_counter() - start)
-            print(f"{path.name}: ran in {done[path][1]:.1f} s")
-            assert sorted(NOTEBOOK_DIR.iterdir()) == before, "running it wrote into notebooks/"
-        return done[path]
 
-    yield run
-    mp.undo()
+@pytest.fixture(scope="session")
+def executed_notebook(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Path], Any]:
+    """``run(path)``: the notebook executed once per test run, top to bottom, with its outputs.
+
+    Shared by tests/test_notebooks.py and tests/test_report_html.py, whichever worker runs them.
+    """
+    import nbformat
+
+    def run(path: Path) -> Any:
+        folder = shared_once(
+            tmp_path_factory, f"notebook-{path.stem}", lambda out: _execute(path, out)
+        )
+        return nbformat.read(folder / path.name, as_version=nbformat.NO_CONVERT)
+
+    return run
 
 
 # --- the built wheel, once per run --------------------------------------------------------
@@ -286,22 +319,22 @@ def run_ok(command: list[str], **kwargs: Any) -> subprocess.CompletedProcess[str
     return result
 
 
-@pytest.fixture(scope="session")
-def built_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The project's wheel, built once per worker into a temporary folder.
-
-    The tests that use it share the xdist group "wheel", so it is built once per run.
-    """
-    out = tmp_path_factory.mktemp("dist")
+def _build_wheel(out: Path) -> None:
     uv = uv_command()
     if uv:
         command = [uv, "build", "--wheel", "--out-dir", str(out), str(ROOT)]
     else:
         # The project's .venv has no pip (uv makes it): build with a fresh venv's.
-        builder = tmp_path_factory.mktemp("builder") / "env"
+        builder = out / "builder"
         run_ok([sys.executable, "-m", "venv", str(builder)], env=clean_env())
         command = [str(builder / "bin" / "python"), "-m", "pip", "wheel", "--no-deps"]
         command += ["-w", str(out), "--disable-pip-version-check", str(ROOT)]
     run_ok(command, env=clean_env())
-    (built,) = out.glob("ecove_data-*.whl")
+
+
+@pytest.fixture(scope="session")
+def built_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project's wheel, built once per test run (tests/test_packaging.py and
+    tests/test_min_versions.py install it)."""
+    (built,) = shared_once(tmp_path_factory, "wheel", _build_wheel).glob("ecove_data-*.whl")
     return built

@@ -25,8 +25,6 @@ from ecove_data.figures import _build
 ROOT = Path(__file__).resolve().parents[1]
 COMMITTED = ROOT / "figures"
 NAMES = list(figures.REGISTRY)
-# The full build is a module fixture: the whole module on one xdist worker builds it once.
-pytestmark = pytest.mark.xdist_group("figure-build")
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:

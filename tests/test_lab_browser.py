@@ -30,8 +30,7 @@ from pathlib import Path
 
 import pytest
 
-# One JupyterLab server per module: the whole module on one xdist worker.
-pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))

@@ -27,7 +27,7 @@ import pytest
 from conftest import ROOT, ROWS, clean_env, run_ok, uv_command
 from packaging.version import Version
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("wheel")]
+pytestmark = pytest.mark.slow
 
 NUMPY_PIN = "numpy<2"
 FORMATS = ["csv", "xlsx", "md"]

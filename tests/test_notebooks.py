@@ -2,7 +2,8 @@
 
 Each notebook is executed once per test run, top to bottom, with nbclient in the ``python3``
 kernel of the project's environment, from a folder outside the checkout, as a reader would run
-it (conftest's ``executed_notebook``, shared with the HTML report's tests).
+it (conftest's ``executed_notebook``, shared with the HTML report's tests, whichever xdist
+worker runs them).
 """
 
 from __future__ import annotations
@@ -99,20 +100,14 @@ def test_no_number_typed_into_prose(path: Path) -> None:
 # --- a run of each notebook in the project's kernel ---------------------------------------
 
 
-# The runs are shared (conftest's executed_notebook) with tests/test_report_html.py, in one
-# xdist group so that they happen once per test run.
-in_a_kernel = pytest.mark.xdist_group("notebooks")
-
-
 def _outputs(nb: NotebookNode, index: int) -> list[NotebookNode]:
     return nb.cells[index].get("outputs", [])
 
 
 @pytest.mark.slow
-@in_a_kernel
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_runs_top_to_bottom_without_errors(path: Path, executed_notebook) -> None:
-    nb, _ = executed_notebook(path)
+    nb = executed_notebook(path)
     for index, cell in enumerate(nb.cells):
         if cell.cell_type != "code":
             continue
@@ -124,12 +119,11 @@ def test_runs_top_to_bottom_without_errors(path: Path, executed_notebook) -> Non
 
 
 @pytest.mark.slow
-@in_a_kernel
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_every_chart_is_displayed_as_an_image(path: Path, executed_notebook) -> None:
     from ecove_data.figures import REGISTRY
 
-    nb, _ = executed_notebook(path)
+    nb = executed_notebook(path)
     charts = 0
     for index, cell in enumerate(nb.cells):
         called = FIGURE_CALL.findall(cell.source) if cell.cell_type == "code" else []
@@ -143,10 +137,9 @@ def test_every_chart_is_displayed_as_an_image(path: Path, executed_notebook) -> 
 
 
 @pytest.mark.slow
-@in_a_kernel
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_discussion_is_computed_and_ends_with_ecovem(path: Path, executed_notebook) -> None:
-    nb, _ = executed_notebook(path)
+    nb = executed_notebook(path)
     markdown = [
         output.data["text/markdown"]
         for cell in _code(nb)

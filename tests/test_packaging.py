@@ -15,7 +15,7 @@ from conftest import clean_env as _clean_env
 from conftest import run_ok as _run
 from conftest import uv_command as _uv
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("wheel")]
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +30,7 @@ def venv(tmp_path_factory) -> Path:
     return target / "bin"
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def wheel(built_wheel: Path) -> Path:
     return built_wheel
 

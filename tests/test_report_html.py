@@ -22,7 +22,7 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 EMBEDDED_PNG = re.compile(r'<img [^>]*\bsrc="data:image/png;base64,[A-Za-z0-9+/=]{100,}"')
 FIGURE_CALL = re.compile(r"\bfigures\.\w+\(\)")
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("notebooks")]
+pytestmark = pytest.mark.slow
 
 
 def _report_command(out: Path) -> str:
@@ -56,7 +56,7 @@ def report(executed_notebook, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("report")
     exporter = HTMLExporter()
     for path in NOTEBOOKS:
-        nb, _ = executed_notebook(path)
+        nb = executed_notebook(path)
         html, _ = exporter.from_notebook_node(nb)
         (out / f"{path.stem}.html").write_text(html, encoding="utf-8")
     return out
