@@ -11,7 +11,7 @@ BIN := $(VENV)/bin
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: setup test lint figures lab report bench generate clean
+.PHONY: setup test check typecheck lint figures lab report bench generate clean
 
 $(TOOLS)/bin/uv:
 	$(PYTHON) -m venv $(TOOLS)
@@ -24,8 +24,17 @@ lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# Everything: ruff, then every test (slow ones included) on both cores. What .ci/run calls.
 test: lint
 	$(BIN)/pytest
+
+# The quick tier, under a minute: ruff, the unit tests and the doctests, without the tests
+# marked slow (notebooks in a kernel, the browser, the built wheel, subprocess runs).
+check: lint
+	$(BIN)/pytest -q -m "not slow"
+
+typecheck: setup
+	$(BIN)/mypy
 
 figures: setup
 	$(BIN)/ecove-data figures

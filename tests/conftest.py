@@ -1,9 +1,15 @@
-"""Shared fixtures: the real data folder and corruptible copies of it."""
+"""Shared fixtures: the real data folder, corruptible copies of it, the notebooks run once."""
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
+import os
 import shutil
+import subprocess
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -11,6 +17,8 @@ from typing import Any
 import pytest
 from hypothesis import settings
 
+import ecove_data
+from ecove_data import DataError
 from ecove_data._descriptor import refresh_hashes
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,48 +57,150 @@ def data_copy(tmp_path: Path) -> Path:
     return target
 
 
-@pytest.fixture
-def edit_csv(data_copy: Path) -> Callable[[str, str, str], Path]:
-    """Edit a table of the copy and refresh its hash, so only the rule under test refuses it."""
+class EditTable:
+    """Edits of a copy of data/; each CSV or report edit refreshes the hashes, so that only
+    the rule under test refuses the copy (``stale`` edits leave the hashes as they were)."""
 
-    def edit(table: str, old: str, new: str) -> Path:
-        path = data_copy / f"{table}.csv"
+    def __init__(self, data_dir: Path) -> None:
+        self.dir = data_dir
+
+    def text(
+        self, relative: str, old: str, new: str, *, rehash: bool = True, count: int = 1
+    ) -> Path:
+        """Replace ``old`` by ``new`` in a file of the copy, the first ``count`` times (-1: all).
+
+        ``old`` must be there; with ``rehash=False`` the descriptor keeps the old size and hash.
+        """
+        path = self.dir / relative
         text = path.read_text(encoding="utf-8")
-        assert old in text, f"{old!r} not in {path.name}"
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
-        refresh_hashes(data_copy)
-        return data_copy
+        assert old in text, f"{old!r} not in {relative}"
+        path.write_text(text.replace(old, new, count), encoding="utf-8")
+        if rehash:
+            refresh_hashes(self.dir)
+        return self.dir
 
-    return edit
+    def csv(self, table: str, old: str, new: str) -> Path:
+        """Edit the table ``table`` (``context/...`` for a context table)."""
+        return self.text(f"{table}.csv", old, new)
 
+    def report(self, old: str, new: str) -> Path:
+        """Edit the copy's raw report."""
+        return self.text(REPORT, old, new)
 
-@pytest.fixture
-def edit_report(data_copy: Path) -> Callable[[str, str], Path]:
-    """Edit the copy's raw report and refresh its hash."""
+    def line(self, table: str, start: str) -> str:
+        """The one line of the real table that starts with ``start``, with its line break."""
+        lines = (DATA / f"{table}.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+        (found,) = [line for line in lines if line.startswith(start)]
+        return found
 
-    def edit(old: str, new: str) -> Path:
-        path = data_copy / REPORT
+    def rows(self, table: str, order: Callable[[list[str]], list[str]]) -> Path:
+        """Rewrite the table's lines (header first) in the order ``order`` gives them."""
+        path = self.dir / f"{table}.csv"
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        path.write_text("".join(order(lines)), encoding="utf-8")
+        refresh_hashes(self.dir)
+        return self.dir
+
+    def swap(self, table: str, first: str, second: str) -> Path:
+        """Swap every ``first`` and ``second`` in the table (two values, two ids)."""
+        path = self.dir / f"{table}.csv"
         text = path.read_text(encoding="utf-8")
-        assert old in text, f"{old!r} not in the report"
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
-        refresh_hashes(data_copy)
-        return data_copy
+        assert first in text and second in text and "\0" not in text
+        text = text.replace(first, "\0").replace(second, first).replace("\0", second)
+        path.write_text(text, encoding="utf-8")
+        refresh_hashes(self.dir)
+        return self.dir
 
-    return edit
-
-
-@pytest.fixture
-def edit_descriptor(data_copy: Path) -> Callable[[Callable[[dict[str, Any]], None]], Path]:
-    """Change the copy's descriptor in place with a function of its parsed JSON."""
-
-    def edit(change: Callable[[dict[str, Any]], None]) -> Path:
-        path = data_copy / "datapackage.json"
+    def descriptor(self, change: Callable[[dict[str, Any]], object]) -> Path:
+        """Change the copy's descriptor in place with a function of its parsed JSON."""
+        path = self.dir / "datapackage.json"
         raw = json.loads(path.read_text(encoding="utf-8"))
         change(raw)
         path.write_text(json.dumps(raw, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        return data_copy
+        return self.dir
 
-    return edit
+    def field(self, table: str, column: str, change: Callable[[dict[str, Any]], object]) -> Path:
+        """Change one field of the copy's descriptor."""
+        return self.descriptor(lambda raw: change(field(raw, table, column)))
+
+    def write(self, relative: str, content: str | bytes, *, rehash: bool = False) -> Path:
+        """Replace a whole file of the copy (by default the descriptor keeps its old hash)."""
+        path = self.dir / relative
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        if rehash:
+            refresh_hashes(self.dir)
+        return self.dir
+
+    def remove(self, relative: str) -> Path:
+        """Delete a file of the copy; ``""`` empties the whole folder."""
+        if relative:
+            (self.dir / relative).unlink()
+        else:
+            shutil.rmtree(self.dir)
+            self.dir.mkdir()
+        return self.dir
+
+
+@pytest.fixture
+def edit_table(data_copy: Path) -> EditTable:
+    """Edits of a fresh copy of data/ (see EditTable)."""
+    return EditTable(data_copy)
+
+
+@pytest.fixture
+def edit_csv(edit_table: EditTable) -> Callable[[str, str, str], Path]:
+    """Edit a table of the copy and refresh its hash, so only the rule under test refuses it."""
+    return edit_table.csv
+
+
+@pytest.fixture
+def edit_report(edit_table: EditTable) -> Callable[[str, str], Path]:
+    """Edit the copy's raw report and refresh its hash."""
+    return edit_table.report
+
+
+@pytest.fixture
+def edit_descriptor(edit_table: EditTable) -> Callable[[Callable[[dict[str, Any]], None]], Path]:
+    """Change the copy's descriptor in place with a function of its parsed JSON."""
+    return edit_table.descriptor
+
+
+def refused(
+    data_dir: Path,
+    *,
+    rule: str,
+    file: str,
+    row: int | None = None,
+    column: str | None = None,
+    problem: str = "",
+    fix: str = "",
+) -> DataError:
+    """Load every table from ``data_dir``: it must raise a DataError with these parts.
+
+    ``file``, ``problem`` and ``fix`` may name ``{data}``, the folder loaded. The error's
+    attributes are compared, and its message must carry them and a fix.
+    """
+    file, problem, fix = (text.format(data=data_dir) for text in (file, problem, fix))
+    with pytest.raises(DataError) as info:
+        ecove_data.load_all(data_dir=data_dir)
+    err = info.value
+    assert (err.rule, err.file, err.row, err.column) == (rule, file, row, column), str(err)
+    assert problem in err.problem
+    assert err.fix and fix in err.fix
+    message = str(err)
+    where = ", ".join(
+        [file]
+        + ([f"row {row}"] if row is not None else [])
+        + ([f"column {column!r}"] if column is not None else [])
+    )
+    assert message.startswith(f"{where}: ")
+    assert f"[rule: {rule}]" in message
+    assert f"How to fix: {err.fix}" in message
+    assert problem in message
+    return err
 
 
 def resource(raw: dict[str, Any], name: str) -> dict[str, Any]:
@@ -101,3 +211,130 @@ def resource(raw: dict[str, Any], name: str) -> dict[str, Any]:
 def field(raw: dict[str, Any], table: str, column: str) -> dict[str, Any]:
     """The field ``column`` of table ``table`` in a parsed descriptor."""
     return next(f for f in resource(raw, table)["schema"]["fields"] if f["name"] == column)
+
+
+# --- what several test files share, made once per run ----------------------------------------
+
+
+def shared_once(
+    tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], object]
+) -> Path:
+    """A folder that ``make`` fills once per test run, whichever xdist worker asks first.
+
+    Session fixtures run once per worker; the workers of one run share the parent of their
+    temporary folders, so the first to take the lock makes the folder and the others wait
+    for it and read it.
+    """
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent
+    target = base / f"shared-{name}"
+    with (base / f"shared-{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (target / ".done").exists():
+            shutil.rmtree(target, ignore_errors=True)
+            target.mkdir()
+            make(target)
+            (target / ".done").touch()
+    return target
+
+
+# --- the notebooks, each executed once per run --------------------------------------------
+
+NOTEBOOK_DIR = ROOT / "notebooks"
+# The kernelspec that ships with ipykernel in the project's environment, the one `make lab`
+# and `make report` put first on JUPYTER_PATH.
+JUPYTER_PATH = str(Path(sys.prefix) / "share" / "jupyter")
+
+
+def _execute(path: Path, out: Path) -> None:
+    """Execute one notebook from a folder outside the checkout; write it with its outputs."""
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    nb = nbformat.read(path, as_version=nbformat.NO_CONVERT)
+    workdir = out / "cwd"
+    workdir.mkdir()
+    before = sorted(NOTEBOOK_DIR.iterdir())
+    client = NotebookClient(
+        nb, kernel_name="python3", timeout=120, resources={"metadata": {"path": str(workdir)}}
+    )
+    env = pytest.MonkeyPatch()
+    env.setenv("JUPYTER_PATH", JUPYTER_PATH)
+    # The kernel picks its own (inline) backend, as in JupyterLab, whatever the test run uses.
+    env.delenv("MPLBACKEND", raising=False)
+    start = time.perf_counter()
+    try:
+        # A failing cell stops the run; its error stays in the outputs for the tests to
+        # report, and the notebook is not run again for each test.
+        with contextlib.suppress(CellExecutionError):
+            client.execute()
+    finally:
+        env.undo()
+    seconds = time.perf_counter() - start
+    print(f"{path.name}: ran in {seconds:.1f} s")
+    assert sorted(NOTEBOOK_DIR.iterdir()) == before, "running it wrote into notebooks/"
+    nbformat.write(nb, out / path.name)
+    (out / "seconds").write_text(f"{seconds}\n", encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def executed_notebook(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Path], Any]:
+    """``run(path)``: the notebook executed once per test run, top to bottom, with its outputs.
+
+    Shared by tests/test_notebooks.py and tests/test_report_html.py, whichever worker runs them.
+    """
+    import nbformat
+
+    def run(path: Path) -> Any:
+        folder = shared_once(
+            tmp_path_factory, f"notebook-{path.stem}", lambda out: _execute(path, out)
+        )
+        return nbformat.read(folder / path.name, as_version=nbformat.NO_CONVERT)
+
+    return run
+
+
+# --- the built wheel, once per run --------------------------------------------------------
+
+
+def uv_command() -> str | None:
+    """uv from PATH, or the one the Makefile installs into .tools/ when PATH has none."""
+    found = shutil.which("uv")
+    local = ROOT / ".tools" / "bin" / "uv"
+    return found or (str(local) if local.is_file() else None)
+
+
+def clean_env() -> dict[str, str]:
+    """This process's environment without what would point a child at the checkout."""
+    drop = {"PYTHONPATH", "ECOVE_DATA_DIR", "VIRTUAL_ENV", "UV_PROJECT_ENVIRONMENT"}
+    return {key: value for key, value in os.environ.items() if key not in drop}
+
+
+def run_ok(command: list[str], **kwargs: Any) -> subprocess.CompletedProcess[str]:
+    """Run a command; fail the test with its output unless it exits 0."""
+    result = subprocess.run(command, capture_output=True, text=True, timeout=900, **kwargs)
+    assert result.returncode == 0, f"{command}\n{result.stdout}\n{result.stderr}"
+    return result
+
+
+def _build_wheel(out: Path) -> None:
+    uv = uv_command()
+    if uv:
+        command = [uv, "build", "--wheel", "--out-dir", str(out), str(ROOT)]
+    else:
+        # The project's .venv has no pip (uv makes it): build with a fresh venv's.
+        builder = out / "builder"
+        run_ok([sys.executable, "-m", "venv", str(builder)], env=clean_env())
+        command = [str(builder / "bin" / "python"), "-m", "pip", "wheel", "--no-deps"]
+        command += ["-w", str(out), "--disable-pip-version-check", str(ROOT)]
+    run_ok(command, env=clean_env())
+
+
+@pytest.fixture(scope="session")
+def built_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project's wheel, built once per test run (tests/test_packaging.py and
+    tests/test_min_versions.py install it)."""
+    (built,) = shared_once(tmp_path_factory, "wheel", _build_wheel).glob("ecove_data-*.whl")
+    return built

@@ -1,4 +1,8 @@
-"""The command line, run as a person would: in a subprocess."""
+"""The command line: ``main(argv)`` in-process, and a few runs in a subprocess.
+
+The subprocess runs (marked slow) are those where the process matters: the console script
+and ``python -m`` as installed, their exit codes and streams, the help a terminal shows.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ import pytest
 from conftest import DATA, ROWS
 
 import ecove_data
+from ecove_data.cli import main
 
 SCRIPT = Path(sys.executable).parent / "ecove-data"
 REPORT_TABLES = list(ROWS)
@@ -25,6 +30,22 @@ def run(*args: str, script: bool = False, cwd: Path | None = None) -> subprocess
     )
 
 
+@pytest.fixture(autouse=True)
+def _no_data_dir_from_the_environment(monkeypatch):
+    monkeypatch.delenv("ECOVE_DATA_DIR", raising=False)
+
+
+def cli(capsys, *args: str) -> subprocess.CompletedProcess:
+    """Run ``main(args)`` in this process; the result as a subprocess run would give it."""
+    try:
+        status = main(list(args))
+    except SystemExit as exc:  # argparse's usage errors and --help
+        status = exc.code
+    out, err = capsys.readouterr()
+    return subprocess.CompletedProcess(list(args), status, out, err)
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("script", [False, True], ids=["python -m", "console script"])
 def test_list(script):
     result = run("list", script=script)
@@ -39,27 +60,27 @@ def test_list(script):
     assert result.stderr == ""
 
 
-def test_show():
-    result = run("show", "pact_sectors")
+def test_show(capsys):
+    result = cli(capsys, "show", "pact_sectors")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].split()[:3] == ["position", "sector", "in_networking_workshops"]
-    assert len(lines) == 8
+    assert len(lines) == 1 + ROWS["pact_sectors"]
     assert "Microelectronics" in lines[3]
     assert "False" in lines[3]
     assert "Offshore Renewable Energies" in result.stdout
 
 
-def test_show_with_the_console_script():
-    result = run("show", "key_figures", script=True)
+def test_show_key_figures(capsys):
+    result = cli(capsys, "show", "key_figures")
     assert result.returncode == 0, result.stderr
     assert "cove_call_2021_organisations" in result.stdout
     assert "7000000000" in result.stdout
-    assert len(result.stdout.splitlines()) == 14
+    assert len(result.stdout.splitlines()) == 1 + ROWS["key_figures"]
 
 
-def test_describe():
-    result = run("describe", "key_figures")
+def test_describe(capsys):
+    result = cli(capsys, "describe", "key_figures")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "| column | type | dtype | unit | required | description |"
@@ -68,20 +89,21 @@ def test_describe():
     assert any(line.startswith("| line | integer | Int64 | line number | True |") for line in lines)
 
 
-def test_describe_derived():
-    result = run("describe", "derived_indicators", script=True)
+def test_describe_derived(capsys):
+    result = cli(capsys, "describe", "derived_indicators")
     assert result.returncode == 0, result.stderr
     assert "| value | number | Float64 |" in result.stdout
 
 
-def test_validate_ok():
-    result = run("validate")
+def test_validate_ok(capsys):
+    result = cli(capsys, "validate")
     assert result.returncode == 0, result.stderr
     frames = ecove_data.load_all()
     rows = sum(map(len, frames.values()))
     assert result.stdout == f"valid: {len(frames)} tables, {rows} rows\n"
 
 
+@pytest.mark.slow
 def test_validate_a_broken_copy(edit_csv):
     data_dir = edit_csv("activities", "VET attractiveness,57", "VET attractiveness,58")
     result = run("--data-dir", str(data_dir), "validate", script=True)
@@ -93,44 +115,44 @@ def test_validate_a_broken_copy(edit_csv):
     )
 
 
-def test_validate_a_stale_copy_then_rehash(data_copy):
+def test_validate_a_stale_copy_then_rehash(data_copy, capsys):
     path = data_copy / "key_figures.csv"
     path.write_text(
         path.read_text(encoding="utf-8").replace("EU countries among them", "EU countries"),
         encoding="utf-8",
     )
-    result = run("--data-dir", str(data_copy), "validate")
+    result = cli(capsys, "--data-dir", str(data_copy), "validate")
     assert result.returncode == 1
     assert "key_figures.csv: the file has" in result.stderr
     assert "run `ecove-data rehash`" in result.stderr
-    result = run("--data-dir", str(data_copy), "rehash")
+    result = cli(capsys, "--data-dir", str(data_copy), "rehash")
     assert result.returncode == 0, result.stderr
     assert result.stdout == "updated: key_figures\n"
-    result = run("--data-dir", str(data_copy), "rehash", script=True)
+    result = cli(capsys, "--data-dir", str(data_copy), "rehash")
     assert result.stdout == "every hash is current\n"
-    result = run("--data-dir", str(data_copy), "validate")
+    result = cli(capsys, "--data-dir", str(data_copy), "validate")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("valid: ")
 
 
-def test_rehash_of_the_real_data_changes_nothing():
+def test_rehash_of_the_real_data_changes_nothing(capsys):
     before = (DATA / "datapackage.json").read_bytes()
-    result = run("rehash")
+    result = cli(capsys, "rehash")
     assert result.returncode == 0, result.stderr
     assert result.stdout == "every hash is current\n"
     assert (DATA / "datapackage.json").read_bytes() == before
 
 
-def test_data_dir_that_does_not_exist(tmp_path):
-    result = run("--data-dir", str(tmp_path / "nowhere"), "validate")
+def test_data_dir_that_does_not_exist(tmp_path, capsys):
+    result = cli(capsys, "--data-dir", str(tmp_path / "nowhere"), "validate")
     assert result.returncode == 1
     assert "no data package descriptor here" in result.stderr
     assert "How to fix: point data_dir or ECOVE_DATA_DIR" in result.stderr
     assert "Traceback" not in result.stderr
 
 
-def test_export_csv(tmp_path):
-    result = run("export", "--format", "csv", "--out", str(tmp_path))
+def test_export_csv(tmp_path, capsys):
+    result = cli(capsys, "export", "--format", "csv", "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr
     frames = ecove_data.load_all()
     assert result.stdout.splitlines() == [str(tmp_path / f"{name}.csv") for name in frames]
@@ -142,8 +164,8 @@ def test_export_csv(tmp_path):
         assert back.values.tolist() == expected.values.tolist(), name
 
 
-def test_export_xlsx(tmp_path):
-    result = run("export", "--format", "xlsx", "--out", str(tmp_path / "x"), script=True)
+def test_export_xlsx(tmp_path, capsys):
+    result = cli(capsys, "export", "--format", "xlsx", "--out", str(tmp_path / "x"))
     assert result.returncode == 0, result.stderr
     assert result.stdout == f"{tmp_path / 'x' / 'ecove-data.xlsx'}\n"
     sheets = pd.read_excel(tmp_path / "x" / "ecove-data.xlsx", sheet_name=None)
@@ -156,8 +178,8 @@ def test_export_xlsx(tmp_path):
     assert set(sheets["data_dictionary"]["table"]) == set(ecove_data.datasets())
 
 
-def test_export_md(tmp_path):
-    result = run("export", "--format", "md", "--out", str(tmp_path))
+def test_export_md(tmp_path, capsys):
+    result = cli(capsys, "export", "--format", "md", "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr
     text = (tmp_path / "ecove-data.md").read_text(encoding="utf-8")
     for name in [*ecove_data.datasets(), "data_dictionary"]:
@@ -165,9 +187,11 @@ def test_export_md(tmp_path):
     assert "| 2 | Boudewijn Grievink |  | Katapult |" in text
 
 
-def test_export_a_broken_copy(edit_csv, tmp_path):
+def test_export_a_broken_copy(edit_csv, tmp_path, capsys):
     data_dir = edit_csv("workshops", "5,Personalisation", "6,Personalisation")
-    result = run("--data-dir", str(data_dir), "export", "--format", "csv", "--out", str(tmp_path))
+    result = cli(
+        capsys, "--data-dir", str(data_dir), "export", "--format", "csv", "--out", str(tmp_path)
+    )
     assert result.returncode == 1
     assert "workshops.csv, row 5, column 'position'" in result.stderr
     assert "[rule: reportOrder]" in result.stderr
@@ -185,8 +209,9 @@ def test_export_a_broken_copy(edit_csv, tmp_path):
         (["list", "--bogus"], "unrecognized arguments: --bogus"),
     ],
 )
-def test_bad_arguments(args, message, tmp_path):
-    result = run(*args, cwd=tmp_path)
+def test_bad_arguments(args, message, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    result = cli(capsys, *args)
     assert result.returncode == 2
     assert message in result.stderr
     assert result.stderr.startswith("usage: ecove-data")
@@ -195,8 +220,8 @@ def test_bad_arguments(args, message, tmp_path):
 
 
 @pytest.mark.parametrize("command", ["show", "describe"])
-def test_unknown_table(command):
-    result = run(command, "pact_sector", script=command == "describe")
+def test_unknown_table(command, capsys):
+    result = cli(capsys, command, "pact_sector")
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr.startswith("ecove-data: unknown dataset 'pact_sector'. ")
@@ -204,6 +229,7 @@ def test_unknown_table(command):
     assert "Valid names: " + ", ".join(ecove_data.datasets()) in result.stderr
 
 
+@pytest.mark.slow
 def test_help_lists_the_commands():
     result = run("--help", script=True)
     assert result.returncode == 0
@@ -211,9 +237,17 @@ def test_help_lists_the_commands():
         assert command in result.stdout
 
 
-def test_main_in_process(capsys):
-    from ecove_data.cli import main
+@pytest.mark.slow
+def test_a_usage_error_exits_2_with_usage_on_stderr(tmp_path):
+    result = run("export", "--format", "pdf", "--out", "x", script=True, cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("usage: ecove-data")
+    assert "invalid choice: 'pdf'" in result.stderr
+    assert list(tmp_path.iterdir()) == []
 
+
+def test_main_returns_the_status(capsys):
     assert main(["validate"]) == 0
     assert capsys.readouterr().out.startswith("valid: ")
     assert main(["show", "nope"]) == 1

@@ -60,6 +60,7 @@ def test_registered_after_the_report_figures():
         assert set(spec.tables) & context
 
 
+@pytest.mark.slow
 def test_alt_text_needs_no_matplotlib():
     code = (
         "import sys, ecove_data; f = ecove_data.figures; "

@@ -59,6 +59,7 @@ def test_register_refuses_a_second_figure_of_the_same_name():
         )
 
 
+@pytest.mark.slow
 def test_lazy_attribute_and_no_matplotlib_on_import():
     code = (
         "import sys, ecove_data; "

@@ -1,4 +1,9 @@
-"""``ecove-data figures`` as a person runs it: files, manifest, gallery, skips, errors, bytes."""
+"""``ecove-data figures`` as a person runs it: files, manifest, gallery, skips, errors, bytes.
+
+The full build that the reading tests share runs in a subprocess, as `make figures` runs it;
+the other runs call ``main(argv)`` in-process. The tests that need the full build (or check
+the bytes of the committed figures) are marked slow.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from ecove_data import figures
+from ecove_data.cli import main
 from ecove_data.figures import _build
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,6 +38,16 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]
     )
 
 
+def figures_cli(capsys, *args: str) -> subprocess.CompletedProcess[str]:
+    """``ecove-data figures ARGS`` in this process, its result as a subprocess run gives it."""
+    try:
+        status = main(["figures", *args])
+    except SystemExit as exc:
+        status = exc.code
+    out, err = capsys.readouterr()
+    return subprocess.CompletedProcess(["figures", *args], status, out, err)
+
+
 def snapshot(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
 
@@ -43,6 +59,11 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run("--out", str(out))
     assert result.returncode == 0, result.stderr
     return out
+
+
+@pytest.fixture(autouse=True)
+def _no_data_dir_from_the_environment(monkeypatch):
+    monkeypatch.delenv("ECOVE_DATA_DIR", raising=False)
 
 
 @pytest.fixture
@@ -58,6 +79,7 @@ def manifest(folder: Path) -> dict[str, dict]:
     return {entry["name"]: entry for entry in raw["figures"]}
 
 
+@pytest.mark.slow
 def test_writes_every_format_manifest_and_gallery(built):
     files = snapshot(built)
     for name in NAMES:
@@ -82,6 +104,7 @@ def test_writes_every_format_manifest_and_gallery(built):
         assert f"Alt text: {figures.alt_text(name)}" in readme
 
 
+@pytest.mark.slow
 def test_png_is_300_dpi_at_a4_width(built):
     from PIL import Image
 
@@ -104,6 +127,7 @@ def _pdf_subject(data: bytes) -> str:
     return text.decode("utf-16") if text.startswith(b"\xfe\xff") else text.decode("latin-1")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", NAMES)
 def test_svg_and_pdf_carry_the_alt_text(built, name):
     alt = figures.alt_text(name)
@@ -118,19 +142,22 @@ def test_svg_and_pdf_carry_the_alt_text(built, name):
     assert "Matplotlib v" not in svg and "<dc:date>" not in svg
 
 
+@pytest.mark.slow
 def test_committed_figures_are_what_the_command_makes(built):
     assert snapshot(COMMITTED) == snapshot(built), (
         "figures/ is stale: run `make figures` and commit the result"
     )
 
 
-def test_two_runs_give_the_same_bytes(built, tmp_path):
+@pytest.mark.slow
+def test_two_runs_give_the_same_bytes(built, tmp_path, capsys):
     # One process this time instead of two: the bytes must not depend on it either.
-    result = run("--out", str(tmp_path / "again"), "--jobs", "1")
+    result = figures_cli(capsys, "--out", str(tmp_path / "again"), "--jobs", "1")
     assert result.returncode == 0, result.stderr
     assert snapshot(tmp_path / "again") == snapshot(built)
 
 
+@pytest.mark.slow
 def test_a_run_with_nothing_to_do_skips_without_matplotlib(copy):
     before = snapshot(copy)
     code = (
@@ -153,9 +180,12 @@ def test_a_run_with_nothing_to_do_skips_without_matplotlib(copy):
     assert snapshot(copy) == before
 
 
-def test_force_redraws(copy):
+@pytest.mark.slow
+def test_force_redraws(copy, capsys):
     (copy / "activities.png").write_bytes(b"tampered")
-    result = run("--out", str(copy), "--only", "activities", "call_2021_countries", "--force")
+    result = figures_cli(
+        capsys, "--out", str(copy), "--only", "activities", "call_2021_countries", "--force"
+    )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].split()[:2] == ["drawn", "call_2021_countries"]
@@ -164,18 +194,19 @@ def test_force_redraws(copy):
     assert (copy / "activities.png").read_bytes() != b"tampered"
 
 
-def test_a_changed_output_file_is_redrawn_without_force(copy, built):
+@pytest.mark.slow
+def test_a_changed_output_file_is_redrawn_without_force(copy, built, capsys):
     (copy / "day2_workshops.svg").write_text("<svg/>", encoding="utf-8")
-    result = run("--out", str(copy))
+    result = figures_cli(capsys, "--out", str(copy))
     assert result.returncode == 0, result.stderr
     drawn = [line.split()[1] for line in result.stdout.splitlines() if line.startswith("drawn")]
     assert drawn == ["day2_workshops"]
     assert snapshot(copy) == snapshot(built)
 
 
-def test_only_and_format(tmp_path):
+def test_only_and_format(tmp_path, capsys):
     out = tmp_path / "some"
-    result = run("--out", str(out), "--only", "activities", "--format", "svg,png")
+    result = figures_cli(capsys, "--out", str(out), "--only", "activities", "--format", "svg,png")
     assert result.returncode == 0, result.stderr
     assert set(snapshot(out)) == {"activities.png", "activities.svg", "manifest.json", "README.md"}
     assert list(manifest(out)) == ["activities"]
@@ -189,13 +220,14 @@ def test_only_and_format(tmp_path):
         (["--format", "png,jpg"], "unknown format 'jpg'", "png, svg, pdf"),
     ],
 )
-def test_bad_names_and_formats_are_refused(tmp_path, args, message, valid):
-    result = run("--out", str(tmp_path / "out"), *args)
+def test_bad_names_and_formats_are_refused(tmp_path, args, message, valid, capsys):
+    result = figures_cli(capsys, "--out", str(tmp_path / "out"), *args)
     assert result.returncode == 2
     assert message in result.stderr and valid in result.stderr
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.slow
 def test_a_failing_figure_leaves_its_previous_files_intact(copy, monkeypatch, capsys):
     before = snapshot(copy)
 
@@ -204,8 +236,6 @@ def test_a_failing_figure_leaves_its_previous_files_intact(copy, monkeypatch, ca
 
     # The SVG step fails after the PNG was saved: nothing may replace the old files.
     monkeypatch.setattr(_build, "_add_svg_desc", broken)
-    from ecove_data.cli import main
-
     status = main(["figures", "--out", str(copy), "--only", "activities", "--force", "--jobs", "1"])
     err = capsys.readouterr()
     assert status == 1
@@ -215,15 +245,10 @@ def test_a_failing_figure_leaves_its_previous_files_intact(copy, monkeypatch, ca
     assert not [p for p in copy.iterdir() if ".tmp" in p.name]
 
 
-def test_bad_data_exits_non_zero(tmp_path, data_copy):
+def test_bad_data_exits_non_zero(tmp_path, data_copy, monkeypatch, capsys):
     (data_copy / "activities.csv").write_text("position,activity\n1,x\n", encoding="utf-8")
-    env = {**os.environ, "ECOVE_DATA_DIR": str(data_copy)}
-    result = subprocess.run(
-        [sys.executable, "-m", "ecove_data", "figures", "--out", str(tmp_path / "o"), "--force"],
-        capture_output=True,
-        text=True,
-        env=env,
-    )
+    monkeypatch.setenv("ECOVE_DATA_DIR", str(data_copy))
+    result = figures_cli(capsys, "--out", str(tmp_path / "o"), "--force")
     assert result.returncode == 1
     assert "activities.csv" in result.stderr
 

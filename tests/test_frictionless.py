@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import frictionless
+import pytest
 from conftest import DATA
 
 CLI = Path(sys.executable).parent / "frictionless"
@@ -24,6 +25,7 @@ def test_the_package_is_valid():
     assert {"key_figures", "pact_sectors", "workshops", "ecovem_citations"} <= names
 
 
+@pytest.mark.slow
 def test_the_frictionless_command_says_valid():
     result = subprocess.run(
         [str(CLI), "validate", str(DATA / "datapackage.json")],
@@ -63,6 +65,7 @@ def test_a_stale_hash_is_invalid(data_copy):
     assert any(table == "activities" and "hash" in error for table, error in errors), errors
 
 
+@pytest.mark.slow
 def test_the_command_says_invalid_for_a_corrupted_copy(edit_csv):
     data_dir = edit_csv("pact_sectors", "Microelectronics,false,", "Microelectronics,maybe,")
     result = subprocess.run(

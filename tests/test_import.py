@@ -10,6 +10,8 @@ import sys
 import pytest
 
 PLOTTING = ["matplotlib", "seaborn"]
+# Each test starts a fresh interpreter: that is what it checks.
+pytestmark = pytest.mark.slow
 
 
 def _modules_after(code: str) -> dict[str, object]:

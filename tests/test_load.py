@@ -148,7 +148,7 @@ def test_every_call_returns_a_new_frame():
     again = ecove_data.load("key_figures")
     assert again.loc[0, "value"] == 84
     assert again.loc[0, "quote"].startswith("84 projects")
-    assert len(again) == 13
+    assert len(again) == ROWS["key_figures"]
     assert "label" in again.columns
     assert again is not ecove_data.load("key_figures")
 

@@ -1,31 +1,28 @@
 """The notebooks: what a machine can check of their rules, and a run of each in a kernel.
 
-Each notebook is executed once, top to bottom, with nbclient in the ``python3`` kernel of
-the project's environment, from a folder outside the checkout, as a reader would run it.
+Each notebook is executed once per test run, top to bottom, with nbclient in the ``python3``
+kernel of the project's environment, from a folder outside the checkout, as a reader would run
+it (conftest's ``executed_notebook``, shared with the HTML report's tests, whichever xdist
+worker runs them).
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import re
 import sys
-import time
 from pathlib import Path
 
 import nbformat
 import pytest
+from conftest import JUPYTER_PATH
 from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
 from nbformat import NotebookNode
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK_DIR = ROOT / "notebooks"
 NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
 REQUIRED = {"00_quickstart", "01_cove_call_2021", "02_event_themes", "03_pact_for_skills"}
-# The kernelspec that ships with ipykernel in the project's environment, the one `make lab`
-# and `make report` put first on JUPYTER_PATH.
-JUPYTER_PATH = str(Path(sys.prefix) / "share" / "jupyter")
 FIGURE_CALL = re.compile(r"\bfigures\.(\w+)\(\)")
 # Absolute paths of any system: POSIX roots, home folders, Windows drives.
 ABSOLUTE_PATH = re.compile(
@@ -103,47 +100,14 @@ def test_no_number_typed_into_prose(path: Path) -> None:
 # --- a run of each notebook in the project's kernel ---------------------------------------
 
 
-@pytest.fixture(scope="module")
-def run_notebook(tmp_path_factory: pytest.TempPathFactory):
-    """Execute a notebook once (cached) from a folder outside the checkout."""
-    done: dict[Path, tuple[NotebookNode, float]] = {}
-    workdir = tmp_path_factory.mktemp("notebook-cwd")
-    mp = pytest.MonkeyPatch()
-    mp.setenv("JUPYTER_PATH", JUPYTER_PATH)
-    # The kernel picks its own (inline) backend, as in JupyterLab, whatever the test run uses.
-    mp.delenv("MPLBACKEND", raising=False)
-
-    def run(path: Path) -> tuple[NotebookNode, float]:
-        if path not in done:
-            nb = _read(path)
-            before = sorted(NOTEBOOK_DIR.iterdir())
-            client = NotebookClient(
-                nb,
-                kernel_name="python3",
-                timeout=120,
-                resources={"metadata": {"path": str(workdir)}},
-            )
-            start = time.perf_counter()
-            # A failing cell stops the run; its error stays in the outputs for the tests to
-            # report, and the notebook is not run again for each test.
-            with contextlib.suppress(CellExecutionError):
-                client.execute()
-            done[path] = (nb, time.perf_counter() - start)
-            print(f"{path.name}: ran in {done[path][1]:.1f} s")
-            assert sorted(NOTEBOOK_DIR.iterdir()) == before, "running it wrote into notebooks/"
-        return done[path]
-
-    yield run
-    mp.undo()
-
-
 def _outputs(nb: NotebookNode, index: int) -> list[NotebookNode]:
     return nb.cells[index].get("outputs", [])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_runs_top_to_bottom_without_errors(path: Path, run_notebook) -> None:
-    nb, _ = run_notebook(path)
+def test_runs_top_to_bottom_without_errors(path: Path, executed_notebook) -> None:
+    nb = executed_notebook(path)
     for index, cell in enumerate(nb.cells):
         if cell.cell_type != "code":
             continue
@@ -154,11 +118,12 @@ def test_runs_top_to_bottom_without_errors(path: Path, run_notebook) -> None:
                 assert output.name != "stderr", f"cell {index} wrote to stderr: {output.text}"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_every_chart_is_displayed_as_an_image(path: Path, run_notebook) -> None:
+def test_every_chart_is_displayed_as_an_image(path: Path, executed_notebook) -> None:
     from ecove_data.figures import REGISTRY
 
-    nb, _ = run_notebook(path)
+    nb = executed_notebook(path)
     charts = 0
     for index, cell in enumerate(nb.cells):
         called = FIGURE_CALL.findall(cell.source) if cell.cell_type == "code" else []
@@ -171,9 +136,10 @@ def test_every_chart_is_displayed_as_an_image(path: Path, run_notebook) -> None:
     assert charts >= 1
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_discussion_is_computed_and_ends_with_ecovem(path: Path, run_notebook) -> None:
-    nb, _ = run_notebook(path)
+def test_discussion_is_computed_and_ends_with_ecovem(path: Path, executed_notebook) -> None:
+    nb = executed_notebook(path)
     markdown = [
         output.data["text/markdown"]
         for cell in _code(nb)
@@ -185,6 +151,7 @@ def test_discussion_is_computed_and_ends_with_ecovem(path: Path, run_notebook) -
     assert markdown[-1].startswith("## What it means for ECoVEM")
 
 
+@pytest.mark.slow
 def test_kernel_is_the_projects_python(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # `python3` must start this environment's interpreter, which imports this checkout's
     # ecove_data, with no kernel registered by hand.
