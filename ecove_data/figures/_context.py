@@ -119,7 +119,7 @@ def _calls(calls: pd.DataFrame) -> tuple[list[int], dict[str, dict[int, Any]]]:
     rows: dict[str, dict[int, Any]] = {APPLICATIONS: {}, SELECTED: {}}
     for row in used.itertuples(index=False):
         if str(row.measure) in rows:
-            rows[str(row.measure)][int(row.call_year)] = row
+            rows[str(row.measure)][int(str(row.call_year))] = row
     years = sorted({year for by_year in rows.values() for year in by_year})
     return years, rows
 
@@ -405,7 +405,9 @@ def _pact_facts(*, context_pact_membership: pd.DataFrame) -> Facts:
 
 
 def _pact_alt(f: Facts) -> str:
-    markers, web, report = [], [], []
+    markers: list[str] = []
+    web: list[str] = []
+    report: list[str] = []
     for row in f["rows"]:
         when = date_span(str(row.date))[2]
         if not _has_members(row):
@@ -471,16 +473,18 @@ def pact_membership_growth(f: Facts) -> Figure:
     pact = f["rows"]
     fig = new_figure("full", 9.5)
     ax = fig.add_subplot()
+    ax.xaxis_date()
     counted = [row for row in pact if _has_members(row)]
     highest = max((int(row.members) for row in counted), default=1)
     rise = highest * 0.08
     for row in pact:
         start, end, label = date_span(str(row.date))
         mid = _middle(start, end)
+        x = float(mdates.date2num(mid))
         if not _has_members(row):
-            ax.axvline(mid, color=COLOURS["neutral"], ls="--", lw=1, zorder=1)
+            ax.axvline(x, color=COLOURS["neutral"], ls="--", lw=1, zorder=1)
             ax.text(
-                mid,
+                x,
                 highest * 0.03,
                 f" {row.milestone}\n {label}",
                 ha="left",
@@ -494,9 +498,16 @@ def pact_membership_growth(f: Facts) -> Figure:
         colour = REPORT_COLOUR if report else COLOURS["stated"]
         value = int(row.members)
         if start != end:
-            ax.plot([start, end], [value, value], color=colour, lw=2.5, alpha=0.6, zorder=2)
+            ax.plot(
+                mdates.date2num([start, end]),
+                [value, value],
+                color=colour,
+                lw=2.5,
+                alpha=0.6,
+                zorder=2,
+            )
         ax.plot(
-            mid,
+            x,
             value,
             marker="D" if report else ("^" if lower else "o"),
             markersize=8 if report else 7,
@@ -508,8 +519,8 @@ def pact_membership_growth(f: Facts) -> Figure:
         if lower:
             ax.annotate(
                 "",
-                xy=(mid, value + rise),
-                xytext=(mid, value),
+                xy=(x, value + rise),
+                xytext=(x, value),
                 arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 1},
                 zorder=3,
             )
@@ -520,11 +531,11 @@ def pact_membership_growth(f: Facts) -> Figure:
         )
         if report:
             # Beside its marker: three lines under it would reach the date axis.
-            at, ha, va = (mid + dt.timedelta(days=35), value + rise * 0.3), "left", "top"
+            at, ha, va = (x + 35, value + rise * 0.3), "left", "top"
         elif lower:
-            at, ha, va = (mid, value + rise * 1.25), "center", "bottom"
+            at, ha, va = (x, value + rise * 1.25), "center", "bottom"
         else:
-            at, ha, va = (mid, value - rise * 0.9), "center", "top"
+            at, ha, va = (x, value - rise * 0.9), "center", "top"
         ax.text(
             *at,
             text,
@@ -538,7 +549,10 @@ def pact_membership_growth(f: Facts) -> Figure:
     dates = [date_span(str(row.date)) for row in pact]
     first = min(s for s, _, _ in dates)
     last = max(e for _, e, _ in dates)
-    ax.set_xlim(first - dt.timedelta(days=75), last + dt.timedelta(days=110))
+    ax.set_xlim(
+        float(mdates.date2num(first - dt.timedelta(days=75))),
+        float(mdates.date2num(last + dt.timedelta(days=110))),
+    )
     ax.set_ylim(0, highest * 1.25)
     ax.xaxis.set_major_locator(mdates.YearLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
@@ -659,15 +673,25 @@ def campus_excellence_growth(f: Facts) -> Figure:
     """
     values, spans = f["values"], f["spans"]
     fig = new_figure("half", 8.5)
+    import matplotlib.dates as mdates
+
     ax = fig.add_subplot()
+    ax.xaxis_date()
     highest = max(values, default=1)
     for i, (value, (start, end, _)) in enumerate(zip(values, spans, strict=True)):
-        mid = _middle(start, end)
+        mid = float(mdates.date2num(_middle(start, end)))
         also_report = f["last_is_report"] and i == len(values) - 1
         colour = REPORT_COLOUR if also_report else COLOURS["stated"]
         ax.plot([mid, mid], [0, value], color=colour, lw=3, solid_capstyle="butt", zorder=2)
         if start != end:
-            ax.plot([start, end], [value, value], color=colour, lw=2.5, alpha=0.6, zorder=2)
+            ax.plot(
+                mdates.date2num([start, end]),
+                [value, value],
+                color=colour,
+                lw=2.5,
+                alpha=0.6,
+                zorder=2,
+            )
         ax.plot(mid, value, marker="o", markersize=8, color=colour, zorder=3)
         ax.text(
             mid,
@@ -690,10 +714,10 @@ def campus_excellence_growth(f: Facts) -> Figure:
                 color=COLOURS["exception_text"],
                 linespacing=1.1,
             )
-    mids = [_middle(start, end) for start, end, _ in spans]
+    mids = [float(mdates.date2num(_middle(start, end))) for start, end, _ in spans]
     ax.set_xticks(mids, [label for _, _, label in spans])
     if mids:
-        ax.set_xlim(min(mids) - dt.timedelta(days=150), max(mids) + dt.timedelta(days=200))
+        ax.set_xlim(min(mids) - 150, max(mids) + 200)
     ax.set_ylim(0, highest * 1.25)
     ax.set_ylabel("campuses of excellence")
     fig.suptitle(

@@ -35,10 +35,11 @@ def tables(
     """
     from .._load import load
 
-    return {
-        name: given[name] if given.get(name) is not None else load(name, data_dir=data_dir)
-        for name in names
-    }
+    found: dict[str, pd.DataFrame] = {}
+    for name in names:
+        frame = given.get(name)
+        found[name] = frame if frame is not None else load(name, data_dir=data_dir)
+    return found
 
 
 def tile_grid(ax: Axes, rows: int, columns: int) -> None:

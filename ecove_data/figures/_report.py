@@ -223,7 +223,7 @@ def _sectors_facts(
     flags = [bool(x) for x in pact_sectors["in_networking_workshops"]]
     stated = key_figures.set_index("figure_id").loc["pact_sectors_in_networking_workshops"]
     programme, site = _programme_workshops(context_event)
-    quote, line = str(stated["quote"]), int(stated["line"])
+    quote, line = str(stated["quote"]), int(str(stated["line"]))
     return {
         "names": names,
         "flags": flags,
@@ -327,7 +327,7 @@ AUTOMOTIVE_IDS = (
 def _automotive_facts(*, key_figures: pd.DataFrame, derived_indicators: pd.DataFrame) -> Facts:
     k = key_figures.set_index("figure_id")
     d = _derived_values(derived_indicators)
-    lines = [int(k.loc[fid, "line"]) for fid in AUTOMOTIVE_IDS]
+    lines = [int(str(k.loc[fid, "line"])) for fid in AUTOMOTIVE_IDS]
     euros = format_number(k.loc["automotive_upskilling_eur", "value"])
     return {
         "share": format_value(k.loc["automotive_upskilling_share", "value"], "percent"),
