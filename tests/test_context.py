@@ -374,7 +374,7 @@ def test_a_broken_context_rule_is_refused(edit_csv, table, old, new, rule, colum
     assert (err.file, err.row, err.column, err.rule) == (f"{table}.csv", row, column, rule)
     assert problem in err.problem
     assert err.fix
-    assert f"row {row}, column {column!r}" in str(err)
+    assert f"row {row + 1}, column {column!r}" in str(err)
     assert f"How to fix: {err.fix}" in str(err)
 
 
