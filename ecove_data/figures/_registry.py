@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from .._errors import UnknownNameError
+
 if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.figure import Figure
@@ -81,7 +83,7 @@ def register(
     return add
 
 
-class UnknownFigureError(LookupError):
+class UnknownFigureError(UnknownNameError):
     """A figure name the registry does not have.
 
     Examples
@@ -91,10 +93,4 @@ class UnknownFigureError(LookupError):
     """
 
     def __init__(self, name: str, valid: list[str]) -> None:
-        import difflib
-
-        self.name = name
-        self.valid = list(valid)
-        close = difflib.get_close_matches(name, self.valid, n=1, cutoff=0.5)
-        hint = f" Did you mean {close[0]!r}?" if close else ""
-        super().__init__(f"unknown figure {name!r}.{hint} Valid names: {', '.join(self.valid)}")
+        super().__init__("figure", name, valid)
