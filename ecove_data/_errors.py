@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 __all__ = [
     "CannotWriteError",
@@ -99,16 +100,24 @@ class DataError(EcoveError, ValueError):
         """The row as a spreadsheet numbers it: the header is row 1."""
         return None if self.row is None else self.row + 1
 
-    def _where(self) -> str:
-        where = [part for part in (self.file,) if part]
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Keyword-only arguments: rebuild from the attributes (errors cross processes).
+        return (_data_error, (self.problem, self._parts()))
+
+    def _parts(self) -> dict[str, Any]:
+        names = ("file", "row", "column", "rule", "fix", "cli_fix")
+        return {name: getattr(self, name) for name in names}
+
+    def _where(self, with_file: bool = True) -> str:
+        where = [part for part in (self.file,) if part and with_file]
         if self.row is not None:
             where.append(f"row {self.sheet_row}")
         if self.column is not None:
             where.append(f"column {self.column!r}")
         return ", ".join(where)
 
-    def _message(self, fix: str | None) -> str:
-        where = self._where()
+    def _message(self, fix: str | None, with_file: bool = True) -> str:
+        where = self._where(with_file)
         text = f"{where}: {self.problem}" if where else self.problem
         if self.rule:
             text += f" [rule: {self.rule}]"
@@ -116,9 +125,13 @@ class DataError(EcoveError, ValueError):
             text += f"\nHow to fix: {fix}"
         return text
 
-    def for_cli(self) -> str:
+    def for_cli(self, *, with_file: bool = True) -> str:
         """Return the message as the command line prints it (its own advice, if any)."""
-        return self._message(self.cli_fix or self.fix)
+        return self._message(self.cli_fix or self.fix, with_file)
+
+
+def _data_error(problem: str, parts: dict[str, Any]) -> DataError:
+    return DataError(problem, **parts)
 
 
 class UnknownNameError(EcoveError, LookupError):
@@ -138,6 +151,9 @@ class UnknownNameError(EcoveError, LookupError):
         hint = f" Did you mean {self.suggestion!r}?" if self.suggestion else ""
         super().__init__(f"unknown {kind} {name!r}.{hint} Valid names: {', '.join(self.valid)}")
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (UnknownNameError, (self.kind, self.name, self.valid))
+
 
 class UnknownDatasetError(UnknownNameError):
     """A dataset name that the data package does not have.
@@ -151,6 +167,9 @@ class UnknownDatasetError(UnknownNameError):
 
     def __init__(self, name: str, valid: Iterable[str]) -> None:
         super().__init__("dataset", name, valid)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.name, self.valid))
 
 
 class CannotWriteError(EcoveError):
@@ -168,3 +187,6 @@ class CannotWriteError(EcoveError):
         self.path = Path(path)
         self.reason = reason
         super().__init__(f"cannot write {path}: {reason}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.path, self.reason))

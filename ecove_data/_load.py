@@ -16,7 +16,16 @@ from ._quotes import Report
 from ._typing import DatasetName, DatasetRole
 from ._validate import Problems, check_file, read_columns
 
-__all__ = ["datasets", "describe", "find_problems", "info", "load", "load_all", "report_path"]
+__all__ = [
+    "check_package",
+    "datasets",
+    "describe",
+    "find_problems",
+    "info",
+    "load",
+    "load_all",
+    "report_path",
+]
 
 _CACHE: dict[Path, tuple[tuple[Any, ...], dict[str, pd.DataFrame]]] = {}
 _PANDAS_TYPES = {
@@ -121,6 +130,20 @@ def _first_of(found: list[DataError], pkg: Package) -> DataError:
     return err
 
 
+def check_package(
+    data_dir: Path | str | os.PathLike[str] | None = None,
+) -> tuple[Package, list[DataError], dict[str, pd.DataFrame]]:
+    """Check every file and rule; return the package, every problem, and the frames if none.
+
+    A descriptor that cannot be read still raises its :class:`DataError`: nothing else
+    can be checked without it.
+    """
+    pkg = read_package(data_dir)
+    problems = Problems(collect=True)
+    frames = _check_all(pkg, problems)
+    return pkg, problems.found, frames
+
+
 def find_problems(data_dir: Path | str | os.PathLike[str] | None = None) -> list[DataError]:
     """Check every file and rule of the package; return every problem found (empty: valid).
 
@@ -129,10 +152,7 @@ def find_problems(data_dir: Path | str | os.PathLike[str] | None = None) -> list
     >>> find_problems()
     []
     """
-    pkg = read_package(data_dir)
-    problems = Problems(collect=True)
-    _check_all(pkg, problems)
-    return problems.found
+    return check_package(data_dir)[1]
 
 
 def _read_all(pkg: Package) -> dict[str, pd.DataFrame]:

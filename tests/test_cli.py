@@ -79,7 +79,7 @@ def test_validate_ok():
     assert result.returncode == 0, result.stderr
     frames = ecove_data.load_all()
     rows = sum(map(len, frames.values()))
-    assert result.stdout == f"valid: {len(frames)} tables, {rows} rows\n"
+    assert result.stdout.startswith(f"valid: {len(frames)} tables, {rows} rows in {DATA}\n")
 
 
 def test_validate_a_broken_copy(edit_csv):
@@ -88,8 +88,9 @@ def test_validate_a_broken_copy(edit_csv):
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr == (
-        "ecove-data: activities.csv, row 8, column 'line': the quote starts on line 57 of the "
-        "report, not line 58 [rule: quote]\nHow to fix: set line to 57\n"
+        f"ecove-data: 1 problem in 1 file of {data_dir}\n\nactivities.csv: 1 problem\n"
+        "  row 9, column 'line': the quote starts on line 57 of the "
+        "report, not line 58 [rule: quote]\n    How to fix: set line to 57\n"
     )
 
 
@@ -101,7 +102,7 @@ def test_validate_a_stale_copy_then_rehash(data_copy):
     )
     result = run("--data-dir", str(data_copy), "validate")
     assert result.returncode == 1
-    assert "key_figures.csv: the file has" in result.stderr
+    assert "key_figures.csv: 1 problem\n  the file has" in result.stderr
     assert "run `ecove-data rehash`" in result.stderr
     result = run("--data-dir", str(data_copy), "rehash")
     assert result.returncode == 0, result.stderr
@@ -124,8 +125,8 @@ def test_rehash_of_the_real_data_changes_nothing():
 def test_data_dir_that_does_not_exist(tmp_path):
     result = run("--data-dir", str(tmp_path / "nowhere"), "validate")
     assert result.returncode == 1
-    assert "no data package descriptor here" in result.stderr
-    assert "How to fix: point data_dir or ECOVE_DATA_DIR" in result.stderr
+    assert "the data folder does not exist" in result.stderr
+    assert "How to fix: pass --data-dir a copy" in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -169,7 +170,7 @@ def test_export_a_broken_copy(edit_csv, tmp_path):
     data_dir = edit_csv("workshops", "5,Personalisation", "6,Personalisation")
     result = run("--data-dir", str(data_dir), "export", "--format", "csv", "--out", str(tmp_path))
     assert result.returncode == 1
-    assert "workshops.csv, row 5, column 'position'" in result.stderr
+    assert "workshops.csv, row 6, column 'position'" in result.stderr
     assert "[rule: reportOrder]" in result.stderr
     assert list(tmp_path.iterdir()) == [tmp_path / "data"]
 
@@ -197,7 +198,7 @@ def test_bad_arguments(args, message, tmp_path):
 @pytest.mark.parametrize("command", ["show", "describe"])
 def test_unknown_table(command):
     result = run(command, "pact_sector", script=command == "describe")
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr.startswith("ecove-data: unknown dataset 'pact_sector'. ")
     assert "Did you mean 'pact_sectors'?" in result.stderr
@@ -216,5 +217,5 @@ def test_main_in_process(capsys):
 
     assert main(["validate"]) == 0
     assert capsys.readouterr().out.startswith("valid: ")
-    assert main(["show", "nope"]) == 1
+    assert main(["show", "nope"]) == 2
     assert "unknown dataset 'nope'" in capsys.readouterr().err

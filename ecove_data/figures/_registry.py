@@ -94,3 +94,6 @@ class UnknownFigureError(UnknownNameError):
 
     def __init__(self, name: str, valid: list[str]) -> None:
         super().__init__("figure", name, valid)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.name, self.valid))
