@@ -369,9 +369,10 @@ class _Parser:
 
     def field(self, raw: Any, where: str) -> Field:
         self.check(raw, dict, where)
-        name = self.need(raw, "name", str, where)
-        where = f"{where} {name!r}"
+        if isinstance(raw.get("name"), str):
+            where = f"{where} {raw['name']!r}"
         self.keys(raw, "field", where)
+        name = self.need(raw, "name", str, where)
         report_line = None
         if "reportLine" in raw:
             spec = raw["reportLine"]
@@ -590,12 +591,13 @@ class _Parser:
         self.columns(res, self.may(spec, "where", dict, spot, {}), f"{spot}: where")
 
     def package(self, raw: Any, data_dir: Path) -> Package:
+        if isinstance(raw, dict):
+            self.keys(raw, "package", "the package")
         if not isinstance(raw, dict) or not isinstance(raw.get("resources"), list):
             raise self.error(
                 "the descriptor has no list of resources",
                 "restore the 'resources' list from the package's data/datapackage.json",
             )
-        self.keys(raw, "package", "the package")
         for group, kind in (("licenses", "license"), ("sources", "source")):
             for item in self.may(raw, group, list, "the package", []):
                 self.keys(item, kind, f"the package's {group}")
