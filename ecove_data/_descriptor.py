@@ -322,9 +322,7 @@ class _Parser:
                 hint = f"did you mean {near!r}? " if near else ""
                 raise self.error(
                     f"unknown key {key!r} in {where}",
-                    f"{hint}Valid keys there: {', '.join(sorted(valid))}. The project's own "
-                    "keys are listed in the ecove_data._descriptor module; a key the loader "
-                    "does not know would switch no rule on",
+                    f"{hint}Valid keys there: {', '.join(sorted(valid))}",
                 )
 
     def check(self, value: Any, kind: type | tuple[type, ...], where: str) -> Any:

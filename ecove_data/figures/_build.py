@@ -18,6 +18,7 @@ the SVG hash salt is fixed by the package style.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import hashlib
 import json
@@ -275,7 +276,8 @@ def _render(
             _replace(tmp, target)
     finally:
         for tmp in temps:
-            tmp.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # a read-only folder refuses even this
+                tmp.unlink(missing_ok=True)
     hashes = {target.name: _file_digest(target) for target in temps.values()}
     return hashes, alt, time.perf_counter() - start
 
