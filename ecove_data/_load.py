@@ -114,7 +114,7 @@ def _first_of(found: list[DataError], pkg: Package) -> DataError:
         return first
     more = len(found) - 1
     note = (
-        f"and {more} more problem{'s' if more > 1 else ''}: "
+        f"{more} more problem{'s' if more > 1 else ''}: "
         f"`{command('validate', pkg.data_dir)}` lists every one"
     )
     err = DataError(
@@ -123,7 +123,7 @@ def _first_of(found: list[DataError], pkg: Package) -> DataError:
         row=first.row,
         column=first.column,
         rule=first.rule,
-        fix=f"{first.fix}\nAnd {note}" if first.fix else note,
+        fix=f"{first.fix}\nAnd {note}" if first.fix else f"and {note}",
         cli_fix=f"{first.cli_fix}\nAnd {note}" if first.cli_fix else None,
     )
     err.problems = list(found)
