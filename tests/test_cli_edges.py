@@ -42,7 +42,7 @@ def run_typed(command: str, cwd: Path | None = None) -> subprocess.CompletedProc
 @pytest.mark.parametrize("order", ["before", "after"])
 def test_data_dir_before_or_after_the_command(data_copy, order):
     args = ["--data-dir", str(data_copy)]
-    result = run(*(args + ["validate"] if order == "before" else ["validate", *args]))
+    result = run(*([*args, "validate"] if order == "before" else ["validate", *args]))
     assert result.returncode == 0, result.stderr
     assert f"rows in {data_copy}\n" in result.stdout
 
