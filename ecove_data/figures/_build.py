@@ -137,18 +137,27 @@ def _code_digest(code: CodeType, digest: Any) -> None:
             digest.update(_canonical(const).encode())
 
 
-@functools.cache
-def code_hash(root: Path = PACKAGE) -> str:
-    """Hash the package's code as Python runs it, and the style file.
+def code_hash(root: Path | None = None) -> str:
+    """Hash the package's code (or the code under ``root``) as Python runs it, and the style.
 
     Compiled without docstrings and hashed without line numbers, so a change in a
     docstring or a comment leaves the hash as it was and any other change does not.
+    The package's own hash is computed once a process.
 
     Examples
     --------
     >>> code_hash().startswith("sha256:")
     True
     """
+    return _package_code_hash() if root is None else _code_hash(root)
+
+
+@functools.cache
+def _package_code_hash() -> str:
+    return _code_hash(PACKAGE)
+
+
+def _code_hash(root: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted(root.rglob("*.py")):
         name = path.relative_to(root).as_posix()
