@@ -218,11 +218,12 @@ def check_report_lines(
     row 3, report_line: the quote starts on line 23 of the report, not line 24
     """
     for field in res.fields:
-        spec = field.get("reportLine")
-        if not spec:
+        if field.report_line is None:
             continue
-        name = field["name"]
-        rows = zip(columns[name], columns[spec["quote"]], columns[spec["url"]], strict=True)
+        quote_column, url_column = field.report_line
+        spec = {"quote": quote_column, "url": url_column}
+        name = field.name
+        rows = zip(columns[name], columns[quote_column], columns[url_column], strict=True)
         for row, (line, quote, url) in enumerate(rows, start=1):
             from_report = url == pkg.source.path
             if from_report != (line is not None):
