@@ -103,7 +103,7 @@ def test_validate_a_stale_copy_then_rehash(data_copy):
     result = run("--data-dir", str(data_copy), "validate")
     assert result.returncode == 1
     assert "key_figures.csv: 1 problem\n  the file has" in result.stderr
-    assert "run `ecove-data rehash`" in result.stderr
+    assert f"run `ecove-data rehash --data-dir {data_copy}`" in result.stderr
     result = run("--data-dir", str(data_copy), "rehash")
     assert result.returncode == 0, result.stderr
     assert result.stdout == "updated: key_figures\n"
