@@ -102,9 +102,11 @@ def test_export_where_no_folder_can_be_made():
 def test_figures_into_a_read_only_folder(tmp_path):
     out = tmp_path / "figures"
     shutil.copytree(FIGURES, out)
+    # Files from an older drawing: the run must replace them, and meets the read-only folder.
+    for path in out.glob("*.png"):
+        path.write_bytes(path.read_bytes() + b"older")
     before = snapshot(out)
     prefix = read_only(out)
-    # --force: every figure must be written, so the first write meets the read-only folder.
     result = run("figures", "--out", str(out), "--force", "--jobs", "1", prefix=prefix)
     assert result.returncode == EXIT_CANNOT_WRITE, result.stderr
     lines = result.stderr.splitlines()

@@ -8,7 +8,7 @@ docstrings, comments and line numbers are left out, so editing them redraws noth
 run with nothing to do reads hashes and the manifest only, and never imports matplotlib.
 
 Every file is written under a temporary name and renamed into place once all of a
-figure's formats are saved, so a failure leaves the previous files intact; a file whose
+figure's formats are drawn, so a failure leaves the previous files intact; a file whose
 new bytes equal the old is left untouched. A folder or file that cannot be written
 stops the run with :class:`ecove_data.CannotWriteError`. The same data and locked
 library versions give the same bytes: the files carry no dates or software versions, and
@@ -18,7 +18,6 @@ the SVG hash salt is fixed by the package style.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import functools
 import hashlib
 import json
@@ -33,7 +32,7 @@ from typing import Any
 
 from .._descriptor import Package, read_package
 from .._errors import CannotWriteError
-from .._files import make_dir, reason, write_atomic
+from .._files import make_dir, write_atomic
 from ._registry import REGISTRY, FigureSpec, UnknownFigureError
 from ._style import STYLE_FILE
 
@@ -213,38 +212,18 @@ def _metadata(fmt: str, title: str, alt: str) -> dict[str, Any]:
     }
 
 
-def _add_svg_desc(path: Path, alt: str) -> None:
+def _add_svg_desc(data: bytes, alt: str) -> bytes:
     """Give the SVG a ``<desc>`` next to its ``<title>``: what screen readers announce.
 
     Matplotlib puts the description in the Dublin Core metadata only.
     """
     from xml.sax.saxutils import escape
 
-    text = path.read_text(encoding="utf-8")
+    text = data.decode("utf-8")
     head, sep, tail = text.partition("</title>")
-    if sep:
-        path.write_text(f"{head}{sep}\n <desc>{escape(alt)}</desc>{tail}", encoding="utf-8")
-
-
-def _replace(tmp: Path, target: Path) -> None:
-    """Put ``tmp`` in place of ``target``, unless their bytes are the same."""
-    try:
-        if target.is_file() and target.read_bytes() == tmp.read_bytes():
-            tmp.unlink()
-            return
-        tmp.chmod(_MODE)
-        tmp.replace(target)
-    except OSError as exc:
-        raise CannotWriteError(target, reason(exc)) from None
-
-
-def _umask_mode() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
-_MODE = _umask_mode()
+    if not sep:
+        return data
+    return f"{head}{sep}\n <desc>{escape(alt)}</desc>{tail}".encode()
 
 
 def _write_text(path: Path, text: str) -> bool:
@@ -256,6 +235,8 @@ def _render(
     name: str, frames: dict[str, Any], out: Path, formats: Sequence[str]
 ) -> tuple[dict[str, str], str, float]:
     """Draw one figure and save it in each format; return file hashes, alt text, seconds."""
+    import io
+
     import matplotlib as mpl
 
     start = time.perf_counter()
@@ -263,31 +244,21 @@ def _render(
     chosen = {table: frames[table] for table in spec.tables}
     alt = spec.alt_text(chosen)
     fig = spec.draw(**chosen)
-    temps: dict[Path, Path] = {}
-    try:
-        with mpl.rc_context(fname=str(STYLE_FILE)):
-            for fmt in formats:
-                target = out / f"{name}.{fmt}"
-                tmp = out / f".{name}.{os.getpid()}.tmp.{fmt}"
-                temps[tmp] = target
-                try:
-                    fig.savefig(tmp, format=fmt, metadata=_metadata(fmt, spec.title, alt))
-                except OSError as exc:
-                    raise CannotWriteError(target, reason(exc)) from None
-                # The first save laid the figure out; text sizes are in points, so that
-                # layout holds for every format and the next saves need not solve it again.
-                fig.set_layout_engine("none")
-                if fmt == "svg":
-                    _add_svg_desc(tmp, alt)
-        # Only now that every format saved do the new files replace the old ones (those
-        # whose bytes changed: a redraw that gives the same bytes leaves the file alone).
-        for tmp, target in temps.items():
-            _replace(tmp, target)
-    finally:
-        for tmp in temps:
-            with contextlib.suppress(OSError):  # a read-only folder refuses even this
-                tmp.unlink(missing_ok=True)
-    hashes = {target.name: _file_digest(target) for target in temps.values()}
+    saved: dict[Path, bytes] = {}
+    with mpl.rc_context(fname=str(STYLE_FILE)):
+        for fmt in formats:
+            buffer = io.BytesIO()
+            fig.savefig(buffer, format=fmt, metadata=_metadata(fmt, spec.title, alt))
+            # The first save laid the figure out; text sizes are in points, so that
+            # layout holds for every format and the next saves need not solve it again.
+            fig.set_layout_engine("none")
+            data = buffer.getvalue()
+            saved[out / f"{name}.{fmt}"] = _add_svg_desc(data, alt) if fmt == "svg" else data
+    # Only now that every format is saved do the new files replace the old ones (those whose
+    # bytes changed: a redraw that gives the same bytes leaves the file alone).
+    for target, data in saved.items():
+        write_atomic(target, data, only_if_changed=True)
+    hashes = {target.name: hashlib.sha256(data).hexdigest() for target, data in saved.items()}
     return hashes, alt, time.perf_counter() - start
 
 
