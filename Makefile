@@ -29,7 +29,7 @@ help:  ## list the targets
 
 $(TOOLS)/bin/uv:
 	$(PYTHON) -m venv $(TOOLS)
-	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	$(TOOLS)/bin/python -m pip install --disable-pip-version-check uv==$(UV_VERSION)
 
 setup: $(UV)  ## make .venv with every dependency group, from uv.lock
 	$(SYNC) --all-groups
