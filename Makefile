@@ -11,32 +11,56 @@ BIN := $(VENV)/bin
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: setup test check typecheck lint figures lab report bench generate clean
+# Each target installs what it needs: `figures` the runtime only, `lab` adds JupyterLab,
+# `lint` adds ruff, `test` (and `setup`) every dependency group of pyproject.toml. The
+# smaller syncs are --inexact, so they never remove what a larger one installed. The
+# first sync shows uv's progress; later ones are quiet.
+SYNC = $(UV) sync --locked$(if $(wildcard $(BIN)/python), --quiet)
+# JupyterLab refuses to run as root (Docker, WSL and CI shells) unless told it may.
+LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
+LAB_ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help setup setup-runtime setup-lab setup-lint test check lint typecheck figures lab report \
+	bench generate clean
+
+help:  ## list the targets
+	@echo "make TARGET, where TARGET is one of:"
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  \1\t\2/' | expand -t 18
 
 $(TOOLS)/bin/uv:
 	$(PYTHON) -m venv $(TOOLS)
-	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	$(TOOLS)/bin/python -m pip install --disable-pip-version-check uv==$(UV_VERSION)
 
-setup: $(UV)
-	$(UV) sync --locked --quiet
+setup: $(UV)  ## make .venv with every dependency group, from uv.lock
+	$(SYNC) --all-groups
 
-lint: setup
+setup-runtime: $(UV)
+	$(SYNC) --no-default-groups --inexact
+
+setup-lab: $(UV)
+	$(SYNC) --no-default-groups --group lab --inexact
+
+setup-lint: $(UV)
+	$(SYNC) --no-default-groups --group lint --inexact
+
+lint: setup-lint  ## ruff check and format check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
 # Everything: ruff, then every test (slow ones included) on both cores. What .ci/run calls.
-test: lint
+test: lint setup  ## ruff, then the whole test suite (what CI runs)
 	$(BIN)/pytest
 
-# The quick tier, under a minute: ruff, the unit tests and the doctests, without the tests
-# marked slow (notebooks in a kernel, the browser, the built wheel, subprocess runs).
-check: lint
+# The quick tier, under a minute: ruff, mypy, the unit tests and the doctests, without the
+# tests marked slow (notebooks in a kernel, the browser, the built wheel, subprocess runs).
+check: lint typecheck setup  ## ruff, mypy, and the tests not marked slow
 	$(BIN)/pytest -q -m "not slow"
 
-typecheck: setup
+typecheck: setup-lint  ## mypy, strict on ecove_data
 	$(BIN)/mypy
 
-figures: setup
+figures: setup-runtime  ## redraw into figures/ what changed (runtime dependencies only)
 	$(BIN)/ecove-data figures
 
 # The notebooks' python3 kernel is this environment's Python, which imports ecove_data: its
@@ -45,19 +69,19 @@ figures: setup
 lab report: export JUPYTER_PATH := $(abspath $(VENV))/share/jupyter$(if $(JUPYTER_PATH),:$(JUPYTER_PATH))
 REPORT_DIR ?= build/notebooks
 
-lab: setup
-	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks
+lab: setup-lab  ## JupyterLab on notebooks/ (options: make lab LAB_ARGS="--port 8899")
+	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks $(LAB_ROOT) $(LAB_ARGS)
 
 # Each notebook executed into a self-contained HTML page (charts embedded as images).
-report: setup
+report: setup  ## the notebooks executed into HTML under build/notebooks/
 	$(BIN)/jupyter nbconvert --to html --execute --output-dir $(REPORT_DIR) notebooks/*.ipynb
 
 # Files generated from the descriptor (the table names as Literals for editors).
-generate: setup
+generate: setup-runtime  ## rewrite ecove_data/_typing.py from the descriptor
 	$(BIN)/python -m ecove_data._codegen
 
-bench: setup
+bench: setup  ## the speed benchmarks
 	$(BIN)/python benchmarks/run.py
 
-clean:
+clean:  ## remove build/ and caches
 	rm -rf build .pytest_cache

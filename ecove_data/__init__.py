@@ -14,15 +14,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._errors import DataError, UnknownDatasetError
+from ._errors import CannotWriteError, DataError, EcoveError, UnknownDatasetError
 from ._export import export
 from ._load import datasets, describe, info, load, load_all, report_path
 from ._typing import DatasetName, DatasetRole
 
 __all__ = [
+    "CannotWriteError",
     "DataError",
     "DatasetName",
     "DatasetRole",
+    "EcoveError",
     "UnknownDatasetError",
     "datasets",
     "describe",

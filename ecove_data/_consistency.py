@@ -4,74 +4,83 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._descriptor import Package, Resource
+from ._descriptor import Package, Resource, Rule
 from ._errors import DataError
 from ._quotes import Report
+from ._validate import Problems
 
 __all__ = ["check_consistency", "check_report_lines"]
 
 
-def check_consistency(pkg: Package, columns: dict[str, dict[str, list[Any]]]) -> None:
-    """Check the descriptor's cross-table rules against the parsed tables."""
-    figures = columns.get("key_figures", {})
+def check_consistency(
+    pkg: Package, columns: dict[str, dict[str, list[Any]]], problems: Problems | None = None
+) -> None:
+    """Check the descriptor's cross-table rules against the parsed tables.
+
+    A rule that reads a table missing from ``columns`` (one refused while it was read) is
+    left out: its problem is already recorded.
+    """
+    problems = problems if problems is not None else Problems()
+    for rule in pkg.consistency:
+        if not rule.tables <= set(columns):
+            continue
+        with problems.check():
+            _check_rule(pkg, columns, rule)
+
+
+def _check_rule(pkg: Package, columns: dict[str, dict[str, list[Any]]], rule: Rule) -> None:
+    figures = columns["key_figures"] if "key_figures" in rule.tables else {}
     value_of = dict(zip(figures.get("figure_id", []), figures.get("value", []), strict=True))
 
-    def figure(figure_id: str, rule: dict[str, Any]) -> int:
+    def figure(figure_id: str) -> int:
         if figure_id not in value_of:
             raise DataError(
                 f"figure {figure_id!r} is missing",
                 file="key_figures.csv",
                 column="figure_id",
-                rule=rule["name"],
-                fix=f"restore the {figure_id} row ({rule['description']})",
+                rule=rule.name,
+                fix=f"restore the {figure_id} row ({rule.description})",
             )
         return value_of[figure_id]
 
-    for rule in pkg.consistency:
-        if "fixed" in rule:
-            _check_fixed(pkg, columns, rule)
-            continue
-        if "one_true_per" in rule:
-            _check_one_true(pkg, columns, rule)
-            continue
-        if "context" in rule:
-            kind = "equals" if "equals" in rule else "at_most"
-            stated = figure(rule[kind], rule)
-            qualifiers = dict(zip(figures["figure_id"], figures.get("qualifier", []), strict=False))
-            _check_context(pkg, columns, rule, kind, stated, qualifiers.get(rule[kind]))
-            continue
-        expected = figure(rule["equals"], rule)
-        if "sum_of" in rule:
-            parts = {fid: figure(fid, rule) for fid in rule["sum_of"]}
-            if sum(parts.values()) != expected:
-                terms = " + ".join(f"{fid} ({v})" for fid, v in parts.items())
-                raise DataError(
-                    f"{terms} = {sum(parts.values())}, but {rule['equals']} is {expected}",
-                    file="key_figures.csv",
-                    column="value",
-                    rule=rule["name"],
-                    fix=f"correct one of these rows so that: {rule['description']}",
-                )
-        else:
-            table = columns[rule["rows_of"]]
-            flags = (
-                table[rule["where"]] if "where" in rule else [True] * len(table[next(iter(table))])
+    if rule.kind == "fixed":
+        _check_fixed(pkg, columns, rule)
+    elif rule.kind == "one_true_per":
+        _check_one_true(pkg, columns, rule)
+    elif rule.kind == "context":
+        kind = "equals" if "equals" in rule else "at_most"
+        stated = figure(rule[kind])
+        qualifiers = dict(zip(figures["figure_id"], figures.get("qualifier", []), strict=False))
+        _check_context(pkg, columns, rule, kind, stated, qualifiers.get(rule[kind]))
+    elif rule.kind == "sum_of":
+        expected = figure(rule["equals"])
+        parts = {fid: figure(fid) for fid in rule["sum_of"]}
+        if sum(parts.values()) != expected:
+            terms = " + ".join(f"{fid} ({v})" for fid, v in parts.items())
+            raise DataError(
+                f"{terms} = {sum(parts.values())}, but {rule['equals']} is {expected}",
+                file="key_figures.csv",
+                column="value",
+                rule=rule.name,
+                fix=f"correct one of these rows so that: {rule.description}",
             )
-            count = sum(bool(flag) for flag in flags)
-            what = f"rows with {rule['where']} true" if "where" in rule else "rows"
-            if count != expected:
-                raise DataError(
-                    f"{count} {what}, but key_figures {rule['equals']} is {expected}",
-                    file=pkg.resource(rule["rows_of"]).path,
-                    column=rule.get("where"),
-                    rule=rule["name"],
-                    fix=f"make the table and the figure agree: {rule['description']}",
-                )
+    else:
+        expected = figure(rule["equals"])
+        table = columns[rule["rows_of"]]
+        flags = table[rule["where"]] if "where" in rule else [True] * len(table[next(iter(table))])
+        count = sum(bool(flag) for flag in flags)
+        what = f"rows with {rule['where']} true" if "where" in rule else "rows"
+        if count != expected:
+            raise DataError(
+                f"{count} {what}, but key_figures {rule['equals']} is {expected}",
+                file=pkg.resource(rule["rows_of"]).path,
+                column=rule.get("where"),
+                rule=rule.name,
+                fix=f"make the table and the figure agree: {rule.description}",
+            )
 
 
-def _check_fixed(
-    pkg: Package, columns: dict[str, dict[str, list[Any]]], rule: dict[str, Any]
-) -> None:
+def _check_fixed(pkg: Package, columns: dict[str, dict[str, list[Any]]], rule: Rule) -> None:
     """Check a value the report states for a whole list, or for one named row."""
     table, column, fixed = columns[rule["table"]], rule["column"], rule["fixed"]
     match = rule.get("rows", {})
@@ -95,7 +104,7 @@ def _records(table: dict[str, list[Any]]) -> list[dict[str, Any]]:
 
 
 def _table(
-    pkg: Package, columns: dict[str, dict[str, list[Any]]], rule: dict[str, Any], name: str
+    pkg: Package, columns: dict[str, dict[str, list[Any]]], rule: Rule, name: str
 ) -> tuple[str, list[dict[str, Any]]]:
     if name not in columns:
         raise DataError(
@@ -110,7 +119,7 @@ def _table(
 def _check_context(
     pkg: Package,
     columns: dict[str, dict[str, list[Any]]],
-    rule: dict[str, Any],
+    rule: Rule,
     kind: str,
     stated: Any,
     stated_qualifier: str | None,
@@ -160,9 +169,7 @@ def _check_context(
         )
 
 
-def _check_one_true(
-    pkg: Package, columns: dict[str, dict[str, list[Any]]], rule: dict[str, Any]
-) -> None:
+def _check_one_true(pkg: Package, columns: dict[str, dict[str, list[Any]]], rule: Rule) -> None:
     """Check that exactly one row of each group (``one_true_per``) has ``column`` true."""
     path, records = _table(pkg, columns, rule, rule["table"])
     column, keys = rule["column"], rule["one_true_per"]
@@ -174,7 +181,8 @@ def _check_one_true(
         if len(chosen) != 1:
             terms = ", ".join(f"{key} {value!r}" for key, value in zip(keys, group, strict=True))
             raise DataError(
-                f"{len(chosen)} rows with {terms} have {column} true (rows {rows}); "
+                f"{len(chosen)} rows with {terms} have {column} true "
+                f"(rows {[row + 1 for row in rows]}); "
                 "exactly one must",
                 file=path,
                 row=(chosen[1] if chosen else rows[0]),
@@ -210,11 +218,12 @@ def check_report_lines(
     row 3, report_line: the quote starts on line 23 of the report, not line 24
     """
     for field in res.fields:
-        spec = field.get("reportLine")
-        if not spec:
+        if field.report_line is None:
             continue
-        name = field["name"]
-        rows = zip(columns[name], columns[spec["quote"]], columns[spec["url"]], strict=True)
+        quote_column, url_column = field.report_line
+        spec = {"quote": quote_column, "url": url_column}
+        name = field.name
+        rows = zip(columns[name], columns[quote_column], columns[url_column], strict=True)
         for row, (line, quote, url) in enumerate(rows, start=1):
             from_report = url == pkg.source.path
             if from_report != (line is not None):

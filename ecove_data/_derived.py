@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ._descriptor import Derived, Indicator
 from ._errors import DataError
 
 __all__ = ["DERIVED", "derive"]
@@ -11,8 +13,29 @@ __all__ = ["DERIVED", "derive"]
 DERIVED = "derived_indicators"
 
 
-def derive(definitions: dict[str, Any], figures: dict[str, list[Any]]) -> dict[str, list[Any]]:
+def _indicators(definitions: Derived | Mapping[str, Any]) -> Iterable[Indicator]:
+    if isinstance(definitions, Derived):
+        return definitions.indicators
+    return [
+        Indicator(
+            indicator_id=spec["indicator_id"],
+            label=spec["label"],
+            numerator=spec["numerator"],
+            denominator=spec["denominator"],
+            scale=spec.get("scale", 1),
+            unit=spec["unit"],
+            raw=spec,
+        )
+        for spec in definitions.get("indicators", [])
+    ]
+
+
+def derive(
+    definitions: Derived | Mapping[str, Any], figures: dict[str, list[Any]]
+) -> dict[str, list[Any]]:
     """Compute each indicator as numerator / denominator x scale from the key figures.
+
+    ``definitions`` is the descriptor's ``derived`` section, parsed or as JSON.
 
     Examples
     --------
@@ -26,12 +49,12 @@ def derive(definitions: dict[str, Any], figures: dict[str, list[Any]]) -> dict[s
         name: []
         for name in ("indicator_id", "label", "value", "unit", "formula", "inputs", "derived")
     }
-    for spec in definitions.get("indicators", []):
-        inputs = (spec["numerator"], spec["denominator"])
+    for spec in _indicators(definitions):
+        inputs = (spec.numerator, spec.denominator)
         missing = [fid for fid in inputs if fid not in value_of]
         if missing:
             raise DataError(
-                f"derived indicator {spec['indicator_id']!r} needs {missing}",
+                f"derived indicator {spec.indicator_id!r} needs {missing}",
                 file="key_figures.csv",
                 column="figure_id",
                 rule="derived",
@@ -40,22 +63,20 @@ def derive(definitions: dict[str, Any], figures: dict[str, list[Any]]) -> dict[s
         numerator, denominator = (value_of[fid] for fid in inputs)
         if not denominator:
             raise DataError(
-                f"derived indicator {spec['indicator_id']!r} divides by "
-                f"{spec['denominator']}, which is 0",
+                f"derived indicator {spec.indicator_id!r} divides by "
+                f"{spec.denominator}, which is 0",
                 file="key_figures.csv",
                 column="value",
                 rule="derived",
                 fix="correct that value",
             )
-        scale = spec.get("scale", 1)
-        formula = f"{spec['numerator']} / {spec['denominator']}" + (
-            f" * {scale}" if scale != 1 else ""
-        )
+        scale = spec.scale
+        formula = f"{spec.numerator} / {spec.denominator}" + (f" * {scale}" if scale != 1 else "")
         row = {
-            "indicator_id": spec["indicator_id"],
-            "label": spec["label"],
+            "indicator_id": spec.indicator_id,
+            "label": spec.label,
             "value": numerator / denominator * scale,
-            "unit": spec["unit"],
+            "unit": spec.unit,
             "formula": formula,
             "inputs": ", ".join(inputs),
             "derived": True,

@@ -1,11 +1,47 @@
-"""The exceptions the package raises."""
+"""The exceptions the package raises on purpose, all under :class:`EcoveError`."""
 
 from __future__ import annotations
 
-__all__ = ["DataError", "UnknownDatasetError"]
+import difflib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "CannotWriteError",
+    "DataError",
+    "EcoveError",
+    "UnknownDatasetError",
+    "UnknownNameError",
+    "closest",
+]
 
 
-class DataError(ValueError):
+class EcoveError(Exception):
+    """Base of every error the package raises on purpose: catch this one to catch them all.
+
+    Examples
+    --------
+    >>> issubclass(DataError, EcoveError) and issubclass(UnknownDatasetError, EcoveError)
+    True
+    """
+
+
+def closest(name: str, valid: Iterable[str]) -> str | None:
+    """Return the valid name closest to ``name``, or None when none is close.
+
+    Examples
+    --------
+    >>> closest("verbatum", ["verbatim", "complete"])
+    'verbatim'
+    >>> print(closest("zzz", ["verbatim"]))
+    None
+    """
+    found = difflib.get_close_matches(name, list(valid), n=1, cutoff=0.5)
+    return found[0] if found else None
+
+
+class DataError(EcoveError, ValueError):
     """Bad data: says what is wrong, where, which rule it breaks and how to fix it.
 
     Parameters
@@ -15,21 +51,28 @@ class DataError(ValueError):
     file : str, optional
         The file at fault, relative to the data folder where possible.
     row : int, optional
-        1-based data row (the header is not counted).
+        1-based data row (the header is not counted; 0 is the header). Messages give the
+        row as a spreadsheet shows it, :attr:`sheet_row`: the header is row 1, so data
+        row 2 is row 3.
     column : str, optional
         Column name.
     rule : str, optional
         The rule that was broken (``hash``, ``type``, ``required``, ``quote``...).
     fix : str, optional
         What to do about it.
+    cli_fix : str, optional
+        What to do about it at the command line, where that differs from ``fix``
+        (``--data-dir`` instead of ``data_dir=``); :meth:`for_cli` uses it.
 
     Examples
     --------
     >>> err = DataError("'x' is not an integer", file="key_figures.csv", row=2,
     ...                 column="value", rule="type", fix="write a whole number")
     >>> print(err)
-    key_figures.csv, row 2, column 'value': 'x' is not an integer [rule: type]
+    key_figures.csv, row 3, column 'value': 'x' is not an integer [rule: type]
     How to fix: write a whole number
+    >>> err.row, err.sheet_row
+    (2, 3)
     """
 
     def __init__(
@@ -41,6 +84,7 @@ class DataError(ValueError):
         column: str | None = None,
         rule: str | None = None,
         fix: str | None = None,
+        cli_fix: str | None = None,
     ) -> None:
         self.problem = problem
         self.file = file
@@ -48,23 +92,70 @@ class DataError(ValueError):
         self.column = column
         self.rule = rule
         self.fix = fix
-        super().__init__(self._message())
+        self.cli_fix = cli_fix
+        super().__init__(self._message(fix))
 
-    def _message(self) -> str:
-        where = [part for part in (self.file,) if part]
+    @property
+    def sheet_row(self) -> int | None:
+        """The row as a spreadsheet numbers it: the header is row 1."""
+        return None if self.row is None else self.row + 1
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Keyword-only arguments: rebuild from the attributes (errors cross processes).
+        return (_data_error, (self.problem, self._parts()))
+
+    def _parts(self) -> dict[str, Any]:
+        names = ("file", "row", "column", "rule", "fix", "cli_fix")
+        return {name: getattr(self, name) for name in names}
+
+    def _where(self, with_file: bool = True) -> str:
+        where = [part for part in (self.file,) if part and with_file]
         if self.row is not None:
-            where.append(f"row {self.row}")
+            where.append(f"row {self.sheet_row}")
         if self.column is not None:
             where.append(f"column {self.column!r}")
-        text = f"{', '.join(where)}: {self.problem}" if where else self.problem
+        return ", ".join(where)
+
+    def _message(self, fix: str | None, with_file: bool = True) -> str:
+        where = self._where(with_file)
+        text = f"{where}: {self.problem}" if where else self.problem
         if self.rule:
             text += f" [rule: {self.rule}]"
-        if self.fix:
-            text += f"\nHow to fix: {self.fix}"
+        if fix:
+            text += f"\nHow to fix: {fix}"
         return text
 
+    def for_cli(self, *, with_file: bool = True) -> str:
+        """Return the message as the command line prints it (its own advice, if any)."""
+        return self._message(self.cli_fix or self.fix, with_file)
 
-class UnknownDatasetError(LookupError):
+
+def _data_error(problem: str, parts: dict[str, Any]) -> DataError:
+    return DataError(problem, **parts)
+
+
+class UnknownNameError(EcoveError, LookupError):
+    """A name that is not one of the valid ones; says the closest and lists them all.
+
+    Examples
+    --------
+    >>> print(UnknownNameError("figure", "activity", ["activities", "day2_workshops"]))
+    unknown figure 'activity'. Did you mean 'activities'? Valid names: activities, day2_workshops
+    """
+
+    def __init__(self, kind: str, name: str, valid: Iterable[str]) -> None:
+        self.kind = kind
+        self.name = name
+        self.valid = list(valid)
+        self.suggestion = closest(name, self.valid)
+        hint = f" Did you mean {self.suggestion!r}?" if self.suggestion else ""
+        super().__init__(f"unknown {kind} {name!r}.{hint} Valid names: {', '.join(self.valid)}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (UnknownNameError, (self.kind, self.name, self.valid))
+
+
+class UnknownDatasetError(UnknownNameError):
     """A dataset name that the data package does not have.
 
     Examples
@@ -74,12 +165,28 @@ class UnknownDatasetError(LookupError):
     unknown dataset 'pact_sector'. Did you mean 'pact_sectors'? Valid names: pact_sectors, workshops
     """
 
-    def __init__(self, name: str, valid: list[str]) -> None:
-        import difflib
+    def __init__(self, name: str, valid: Iterable[str]) -> None:
+        super().__init__("dataset", name, valid)
 
-        self.name = name
-        self.valid = list(valid)
-        close = difflib.get_close_matches(name, self.valid, n=1, cutoff=0.5)
-        self.suggestion = close[0] if close else None
-        hint = f" Did you mean {self.suggestion!r}?" if self.suggestion else ""
-        super().__init__(f"unknown dataset {name!r}.{hint} Valid names: {', '.join(self.valid)}")
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.name, self.valid))
+
+
+class CannotWriteError(EcoveError):
+    """A file or folder the package was asked to write and cannot.
+
+    The previous file, if any, is left as it was.
+
+    Examples
+    --------
+    >>> print(CannotWriteError("out/x.csv", "Permission denied"))
+    cannot write out/x.csv: Permission denied
+    """
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(f"cannot write {path}: {reason}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.path, self.reason))

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 
+from ._files import make_dir, write_atomic
 from ._load import describe, load_all
 
 __all__ = ["FORMATS", "export", "to_markdown"]
@@ -38,33 +36,27 @@ def to_markdown(frame: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
-def _atomic(target: Path, write: Callable[[Path], None]) -> None:
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        Path(tmp).replace(target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def export(fmt: str, out: Path | str, *, data_dir: Path | str | None = None) -> list[Path]:
     """Write every table to ``out`` as ``csv`` (one file a table), ``xlsx`` or ``md``.
 
-    ``xlsx`` is one workbook with a sheet per table and a ``data_dictionary`` sheet;
-    ``md`` is one Markdown file with a section per table. Returns the files written.
+    ``csv`` files are UTF-8 with a byte-order mark, so Excel opens them with accents
+    intact (pandas and LibreOffice read the mark as such); ``xlsx`` is one workbook with a
+    sheet per table and a ``data_dictionary`` sheet; ``md`` is one Markdown file with a
+    section per table. Each file is written whole or not at all, with the permissions the
+    umask gives; a file or folder that cannot be written raises
+    :class:`ecove_data.CannotWriteError` and leaves the previous file as it was. Returns
+    the files written.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")
     frames = load_all(data_dir=data_dir)
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
+    out = make_dir(out)
     if fmt == "csv":
         written = []
         for name, frame in frames.items():
             target = out / f"{name}.csv"
-            _atomic(target, lambda p, f=frame: f.to_csv(p, index=False, lineterminator="\n"))
+            text = frame.to_csv(index=False, lineterminator="\n")
+            write_atomic(target, "\ufeff" + text)
             written.append(target)
         return written
     dictionary = pd.concat(
@@ -80,10 +72,10 @@ def export(fmt: str, out: Path | str, *, data_dir: Path | str | None = None) -> 
                     frame.to_excel(writer, sheet_name=name[:31], index=False)
                 dictionary.to_excel(writer, sheet_name="data_dictionary", index=False)
 
-        _atomic(target, write_xlsx)
+        write_atomic(target, write_xlsx)
         return [target]
     target = out / "ecove-data.md"
     parts = [f"## {name}\n\n{to_markdown(frame)}\n" for name, frame in frames.items()]
     parts.append(f"## data_dictionary\n\n{to_markdown(dictionary)}\n")
-    _atomic(target, lambda p: p.write_text("\n".join(parts), encoding="utf-8"))
+    write_atomic(target, "\n".join(parts))
     return [target]

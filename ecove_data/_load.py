@@ -10,13 +10,22 @@ import pandas as pd
 
 from ._consistency import check_consistency, check_report_lines
 from ._derived import DERIVED, derive
-from ._descriptor import DESCRIPTOR, Package, Resource, read_package
-from ._errors import UnknownDatasetError
+from ._descriptor import DESCRIPTOR, Field, Package, Resource, command, read_package
+from ._errors import DataError, UnknownDatasetError
 from ._quotes import Report
 from ._typing import DatasetName, DatasetRole
-from ._validate import check_file, read_columns
+from ._validate import Problems, check_file, read_columns
 
-__all__ = ["datasets", "describe", "info", "load", "load_all", "report_path"]
+__all__ = [
+    "check_package",
+    "datasets",
+    "describe",
+    "find_problems",
+    "info",
+    "load",
+    "load_all",
+    "report_path",
+]
 
 _CACHE: dict[Path, tuple[tuple[Any, ...], dict[str, pd.DataFrame]]] = {}
 _PANDAS_TYPES = {
@@ -30,11 +39,11 @@ _PANDAS_TYPES = {
 _ROLES: tuple[str, ...] = get_args(DatasetRole)
 
 
-def _dtype(field: dict[str, Any]) -> Any:
-    enum = field.get("constraints", {}).get("enum")
-    if enum is not None and field.get("type", "string") == "string":
-        return pd.CategoricalDtype(enum, ordered=bool(field.get("categoriesOrdered")))
-    return _PANDAS_TYPES.get(field.get("type", "string"), "object")
+def _dtype(field: Field) -> Any:
+    enum = field.constraints.enum
+    if enum is not None and field.type == "string":
+        return pd.CategoricalDtype(list(enum), ordered=field.categories_ordered)
+    return _PANDAS_TYPES.get(field.type, "object")
 
 
 def _array(values: list[Any], dtype: Any) -> Any:
@@ -46,12 +55,8 @@ def _array(values: list[Any], dtype: Any) -> Any:
     return pd.array(values, dtype=dtype)
 
 
-def _frame(
-    fields: tuple[dict[str, Any], ...] | list[dict[str, Any]], columns: dict[str, list[Any]]
-) -> pd.DataFrame:
-    return pd.DataFrame(
-        {field["name"]: _array(columns[field["name"]], _dtype(field)) for field in fields}
-    )
+def _frame(fields: tuple[Field, ...], columns: dict[str, list[Any]]) -> pd.DataFrame:
+    return pd.DataFrame({f.name: _array(columns[f.name], _dtype(f)) for f in fields})
 
 
 def _fingerprint(pkg: Package) -> tuple[Any, ...]:
@@ -67,21 +72,95 @@ def _fingerprint(pkg: Package) -> tuple[Any, ...]:
     return tuple(stamps)
 
 
-def _read_all(pkg: Package) -> dict[str, pd.DataFrame]:
-    report = Report(check_file(pkg, pkg.source))
+def _check_all(pkg: Package, problems: Problems) -> dict[str, pd.DataFrame]:
+    """Read and check every table; give each broken rule to ``problems``.
+
+    Returns the frames only when nothing was found, so no half-checked frame escapes.
+    """
+    text = check_file(pkg, pkg.source, problems)
+    report = Report(text) if text is not None else None
     columns = {}
     for res in pkg.tables:
-        text = check_file(pkg, res)
-        quoted = res.role == "report" and {"quote", "line"} <= {f["name"] for f in res.fields}
-        columns[res.name] = read_columns(res, text, report if quoted else None)
-        check_report_lines(pkg, res, columns[res.name], report)
-    check_consistency(pkg, columns)
-    frames = {res.name: _frame(res.fields, columns[res.name]) for res in pkg.tables}
+        text = check_file(pkg, res, problems)
+        if text is None:
+            continue
+        quoted = res.role == "report" and {"quote", "line"} <= set(res.field_names)
+        if quoted and report is None:
+            continue
+        parsed = read_columns(res, text, report if quoted else None, problems)
+        if parsed is None:
+            continue
+        columns[res.name] = parsed
+        if report is not None:
+            with problems.check():
+                check_report_lines(pkg, res, parsed, report)
+    check_consistency(pkg, columns, problems)
+    derived: dict[str, list[Any]] | None = None
     if pkg.derived and "key_figures" in columns:
-        frames[DERIVED] = _frame(
-            pkg.derived["schema"]["fields"], derive(pkg.derived, columns["key_figures"])
-        )
+        with problems.check():
+            derived = derive(pkg.derived, columns["key_figures"])
+    if problems.found:
+        return {}
+    frames = {res.name: _frame(res.fields, columns[res.name]) for res in pkg.tables}
+    if pkg.derived and derived is not None:
+        frames[DERIVED] = _frame(pkg.derived.fields, derived)
     return {name: frames[name] for name in _names(pkg) if name in frames}
+
+
+def _first_of(found: list[DataError], pkg: Package) -> DataError:
+    """One error for the first problem that says how many more there are and where to see them."""
+    first = found[0]
+    if len(found) == 1:
+        return first
+    more = len(found) - 1
+    note = (
+        f"{more} more problem{'s' if more > 1 else ''}: "
+        f"`{command('validate', pkg.data_dir)}` lists every one"
+    )
+    err = DataError(
+        first.problem,
+        file=first.file,
+        row=first.row,
+        column=first.column,
+        rule=first.rule,
+        fix=f"{first.fix}\nAnd {note}" if first.fix else f"and {note}",
+        cli_fix=f"{first.cli_fix}\nAnd {note}" if first.cli_fix else None,
+    )
+    err.problems = list(found)
+    return err
+
+
+def check_package(
+    data_dir: Path | str | os.PathLike[str] | None = None,
+) -> tuple[Package, list[DataError], dict[str, pd.DataFrame]]:
+    """Check every file and rule; return the package, every problem, and the frames if none.
+
+    A descriptor that cannot be read still raises its :class:`DataError`: nothing else
+    can be checked without it.
+    """
+    pkg = read_package(data_dir)
+    problems = Problems(collect=True)
+    frames = _check_all(pkg, problems)
+    return pkg, problems.found, frames
+
+
+def find_problems(data_dir: Path | str | os.PathLike[str] | None = None) -> list[DataError]:
+    """Check every file and rule of the package; return every problem found (empty: valid).
+
+    Examples
+    --------
+    >>> find_problems()
+    []
+    """
+    return check_package(data_dir)[1]
+
+
+def _read_all(pkg: Package) -> dict[str, pd.DataFrame]:
+    problems = Problems(collect=True)
+    frames = _check_all(pkg, problems)
+    if problems.found:
+        raise _first_of(problems.found, pkg)
+    return frames
 
 
 def _validated(data_dir: Path | str | os.PathLike[str] | None) -> dict[str, pd.DataFrame]:
@@ -191,23 +270,23 @@ def describe(name: DatasetName | str, *, data_dir: Path | str | None = None) -> 
     """
     pkg = read_package(data_dir)
     if name == DERIVED and pkg.derived:
-        fields = pkg.derived["schema"]["fields"]
+        fields = pkg.derived.fields
     else:
         try:
             res: Resource = pkg.resource(str(name))
         except KeyError:
             raise UnknownDatasetError(str(name), _names(pkg)) from None
-        fields = list(res.fields)
+        fields = res.fields
         if not fields:
             raise UnknownDatasetError(str(name), _names(pkg))
     rows = [
         {
-            "column": field["name"],
-            "type": field.get("type", "string"),
+            "column": field.name,
+            "type": field.type,
             "dtype": str(_dtype(field)),
-            "unit": field.get("unit", ""),
-            "required": bool(field.get("constraints", {}).get("required")),
-            "description": field.get("description", ""),
+            "unit": field.unit,
+            "required": field.constraints.required,
+            "description": field.description,
         }
         for field in fields
     ]
@@ -241,8 +320,8 @@ def info(name: DatasetName | str, *, data_dir: Path | str | None = None) -> dict
     if name == DERIVED and pkg.derived:
         return {
             "name": DERIVED,
-            "title": pkg.derived["title"],
-            "description": pkg.derived["description"],
+            "title": pkg.derived.title,
+            "description": pkg.derived.description,
             "role": "report",
             "derived": True,
         }
@@ -259,8 +338,8 @@ def info(name: DatasetName | str, *, data_dir: Path | str | None = None) -> dict
         "role": res.role,
         "derived": False,
     }
-    if "open_list" in res.raw:
-        found["open_list"] = res.raw["open_list"]
+    if res.open_list is not None:
+        found["open_list"] = res.open_list
     return found
 
 

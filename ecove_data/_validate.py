@@ -1,8 +1,10 @@
 """Validation: every rule the descriptor states, checked while a table is read.
 
-A table is read from bytes to typed columns in one pass; any broken rule raises
-:class:`DataError` naming the file, row and column. Nothing is returned until every
-table and every cross-table rule has passed.
+A table is read from bytes to typed columns in one pass; each broken rule is a
+:class:`DataError` naming the file, row and column, given to a :class:`Problems`, which
+either raises it at once or collects it so that every problem is found in one run. A
+check that needs what an earlier one refused (the rows of a table with a bad cell, the
+tables of a cross-table rule) is left out rather than reporting the same fault twice.
 """
 
 from __future__ import annotations
@@ -11,20 +13,56 @@ import csv
 import datetime as dt
 import io
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from ._descriptor import Package, Resource, sha256
+from ._descriptor import Field, Package, Resource, command, sha256
 from ._errors import DataError
 from ._quotes import Report, squash, stated_numbers
 
-__all__ = ["check_file", "read_columns"]
+__all__ = ["Problems", "check_file", "read_columns"]
 
 _TRUE = frozenset({"true", "True", "TRUE", "1"})
 _FALSE = frozenset({"false", "False", "FALSE", "0"})
 _INTEGER = re.compile(r"[+-]?\d+")
 _YEAR = re.compile(r"\d{4}")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class Problems:
+    """Where broken rules go: raised at once (``collect=False``) or gathered in a list.
+
+    Examples
+    --------
+    >>> problems = Problems(collect=True)
+    >>> with problems.check():
+    ...     raise DataError("bad", file="a.csv")
+    >>> [str(err) for err in problems.found]
+    ['a.csv: bad']
+    """
+
+    def __init__(self, *, collect: bool = False) -> None:
+        self.collect = collect
+        self.found: list[DataError] = []
+
+    def add(self, err: DataError) -> None:
+        """Record a broken rule, or raise it when not collecting."""
+        if not self.collect:
+            raise err
+        self.found.append(err)
+
+    @contextmanager
+    def check(self) -> Iterator[None]:
+        """Run a check that raises :class:`DataError`; record what it raises."""
+        try:
+            yield
+        except DataError as err:
+            self.add(err)
+
+    def __len__(self) -> int:
+        return len(self.found)
 
 
 @dataclass
@@ -34,50 +72,67 @@ class _Cell:
     column: str
 
 
-def check_file(pkg: Package, res: Resource) -> str:
-    """Read a resource's file, check its size and hash against the descriptor, decode it."""
+def check_file(pkg: Package, res: Resource, problems: Problems | None = None) -> str | None:
+    """Read a resource's file, check its size and hash against the descriptor, decode it.
+
+    A byte-order mark at the start (Excel's "CSV UTF-8" writes one) is not part of the
+    text. Returns None when the file cannot be read as text (the problem is recorded).
+    """
+    problems = problems if problems is not None else Problems()
     path = pkg.data_dir / res.path
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise DataError(
-            "the file is missing",
-            file=res.path,
-            rule="file",
-            fix=f"restore {res.path} in {pkg.data_dir}, or remove its resource from the descriptor",
-        ) from None
-    stale = "run `ecove-data rehash` (or `ecove-data rehash --data-dir DIR`) to record it"
-    if "bytes" in res.raw and res.raw["bytes"] != len(data):
-        raise DataError(
-            f"the file has {len(data)} bytes, the descriptor says {res.raw['bytes']}",
-            file=res.path,
-            rule="bytes",
-            fix=f"if you changed the file on purpose, {stale}; otherwise restore it",
+        problems.add(
+            DataError(
+                "the file is missing",
+                file=res.path,
+                rule="file",
+                fix=f"restore {res.path} in {pkg.data_dir}, or remove its resource from the "
+                "descriptor",
+            )
         )
-    if "hash" in res.raw and res.raw["hash"] != sha256(data):
-        raise DataError(
-            f"the file's hash is {sha256(data)}, the descriptor says {res.raw['hash']}",
-            file=res.path,
-            rule="hash",
-            fix=f"if you changed the file on purpose, {stale}; otherwise restore it",
+        return None
+    stale = f"run `{command('rehash', pkg.data_dir)}` to record it"
+    if res.bytes is not None and res.bytes != len(data):
+        problems.add(
+            DataError(
+                f"the file has {len(data)} bytes, the descriptor says {res.bytes}",
+                file=res.path,
+                rule="bytes",
+                fix=f"if you changed the file on purpose, {stale}; otherwise restore it",
+            )
+        )
+    elif res.hash is not None and res.hash != sha256(data):
+        problems.add(
+            DataError(
+                f"the file's hash is {sha256(data)}, the descriptor says {res.hash}",
+                file=res.path,
+                rule="hash",
+                fix=f"if you changed the file on purpose, {stale}; otherwise restore it",
+            )
         )
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise DataError(
-            f"byte {exc.start} (line {line}) is not UTF-8",
-            file=res.path,
-            rule="encoding",
-            fix="save the file as UTF-8 (in Excel: 'CSV UTF-8')",
-        ) from None
+        problems.add(
+            DataError(
+                f"byte {exc.start} (line {line}) is not UTF-8",
+                file=res.path,
+                rule="encoding",
+                fix="save the file as UTF-8 (in Excel: 'CSV UTF-8'; in LibreOffice: character "
+                "set 'Unicode (UTF-8)')",
+            )
+        )
+        return None
 
 
-def _convert(field: dict[str, Any], cell: str, where: _Cell) -> Any:
-    kind = field.get("type", "string")
-    constraints = field.get("constraints", {})
+def _convert(field: Field, cell: str, where: _Cell) -> Any:
+    kind = field.type
+    constraints = field.constraints
     if cell == "":
-        if constraints.get("required"):
+        if constraints.required:
             raise DataError(
                 "the cell is empty but required",
                 **vars(where),
@@ -87,7 +142,7 @@ def _convert(field: dict[str, Any], cell: str, where: _Cell) -> Any:
         return None
     # Quotes are matched with white space squashed, so white space of a value's own would
     # pass unseen: refuse it at the ends of any cell, and in runs inside verbatim values.
-    if cell != cell.strip() or (field.get("verbatim") and cell != " ".join(cell.split())):
+    if cell != cell.strip() or (field.verbatim and cell != " ".join(cell.split())):
         where_ = "at its start or end" if cell != cell.strip() else "in runs or line breaks"
         raise DataError(
             f"{cell!r} has white space {where_}",
@@ -146,99 +201,126 @@ def _convert(field: dict[str, Any], cell: str, where: _Cell) -> Any:
             )
     else:
         value = cell
-    _check_constraints(constraints, value, cell, where, field.get("patternHint"))
+    _check_constraints(field, value, cell, where)
     return value
 
 
-def _check_constraints(
-    constraints: dict[str, Any], value: Any, cell: str, where: _Cell, hint: str | None = None
-) -> None:
-    if "enum" in constraints and value not in constraints["enum"]:
+def _check_constraints(field: Field, value: Any, cell: str, where: _Cell) -> None:
+    rules = field.constraints
+    if rules.enum is not None and value not in rules.enum:
         raise DataError(
             f"{cell!r} is not one of the allowed values",
             **vars(where),
             rule="enum",
-            fix=f"use one of: {', '.join(map(str, constraints['enum']))}; to add a "
+            fix=f"use one of: {', '.join(map(str, rules.enum))}; to add a "
             "value, add it to the field's enum in datapackage.json",
         )
-    if "minimum" in constraints and value < constraints["minimum"]:
+    if rules.minimum is not None and value < rules.minimum:
         raise DataError(
-            f"{cell} is below the minimum {constraints['minimum']}",
+            f"{cell} is below the minimum {rules.minimum}",
             **vars(where),
             rule="minimum",
-            fix=f"use a value of at least {constraints['minimum']}",
+            fix=f"use a value of at least {rules.minimum}",
         )
-    if "minLength" in constraints and len(value) < constraints["minLength"]:
+    if rules.min_length is not None and len(value) < rules.min_length:
         raise DataError(
-            f"{cell!r} is shorter than {constraints['minLength']} characters",
+            f"{cell!r} is shorter than {rules.min_length} characters",
             **vars(where),
             rule="minLength",
             fix="write the full text",
         )
-    if "pattern" in constraints and not re.fullmatch(constraints["pattern"], value):
+    if rules.pattern is not None and not re.fullmatch(rules.pattern, value):
         raise DataError(
-            f"{cell!r} does not match the pattern {constraints['pattern']}",
+            f"{cell!r} does not match the pattern {rules.pattern}",
             **vars(where),
             rule="pattern",
-            fix=hint or "use lower-case letters, digits and underscores",
+            fix=field.pattern_hint or "use lower-case letters, digits and underscores",
         )
 
 
-def read_columns(res: Resource, text: str, report: Report | None) -> dict[str, list[Any]]:
+def read_columns(
+    res: Resource, text: str, report: Report | None, problems: Problems | None = None
+) -> dict[str, list[Any]] | None:
     """Parse a table's text into typed columns, checking every rule of its schema.
 
     ``report`` is the source report for tables whose rows carry ``quote`` and ``line``.
+    Returns None if any rule is broken (each is given to ``problems``). Rows are numbered
+    from 1 after the header, as :class:`DataError` counts them.
     """
-    names = [field["name"] for field in res.fields]
+    problems = problems if problems is not None else Problems()
+    before = len(problems)
+    names = res.field_names
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    columns: dict[str, list[Any]] = {name: [] for name in names}
+    offsets: list[int | None] = []
     try:
         header = next(reader, None)
         if header != names:
             missing = [n for n in names if n not in (header or [])]
             extra = [n for n in (header or []) if n not in names]
-            raise DataError(
-                f"the header is {header}, the descriptor expects {names}"
-                + (f" (missing: {missing})" if missing else "")
-                + (f" (not described: {extra})" if extra else ""),
-                file=res.path,
-                row=0,
-                rule="header",
-                fix="make the first line list the descriptor's field names, in its order, "
-                "or describe the new column in datapackage.json",
+            problems.add(
+                DataError(
+                    f"the header is {header}, the descriptor expects {names}"
+                    + (f" (missing: {missing})" if missing else "")
+                    + (f" (not described: {extra})" if extra else ""),
+                    file=res.path,
+                    row=0,
+                    rule="header",
+                    fix="make the first line list the descriptor's field names, in its order, "
+                    "or describe the new column in datapackage.json",
+                )
             )
-        columns: dict[str, list[Any]] = {name: [] for name in names}
-        offsets: list[int] = []
+            return None
         for row_number, row in enumerate(reader, start=1):
             if len(row) != len(names):
-                raise DataError(
-                    f"the row has {len(row)} cells, the header {len(names)}",
-                    file=res.path,
-                    row=row_number,
-                    rule="shape",
-                    fix="quote cells that contain commas with double quotes",
+                problems.add(
+                    DataError(
+                        f"the row has {len(row)} cells, the header {len(names)}",
+                        file=res.path,
+                        row=row_number,
+                        rule="shape",
+                        fix="quote cells that contain commas with double quotes",
+                    )
                 )
+                continue
             values = {}
+            cells_ok = True
             for field, cell in zip(res.fields, row, strict=True):
-                where = _Cell(res.path, row_number, field["name"])
-                values[field["name"]] = _convert(field, cell, where)
-            if report is not None:
-                offsets.append(_check_quote(res, values, report, row_number))
+                where = _Cell(res.path, row_number, field.name)
+                try:
+                    values[field.name] = _convert(field, cell, where)
+                except DataError as err:
+                    problems.add(err)
+                    values[field.name], cells_ok = None, False
+            offset = None
+            if report is not None and cells_ok:
+                try:
+                    offset = _check_quote(res, values, report, row_number)
+                except DataError as err:
+                    problems.add(err)
+            offsets.append(offset)
             for name, value in values.items():
                 columns[name].append(value)
     except csv.Error as exc:
-        raise DataError(
-            f"not a readable CSV ({exc})",
-            file=res.path,
-            row=reader.line_num,
-            rule="csv",
-            fix="check the quotes around cells on that line",
-        ) from None
-    _check_unique(res, columns)
-    _check_complete(res, columns)
-    _check_enum_order(res, columns)
+        problems.add(
+            DataError(
+                f"not a readable CSV ({exc})",
+                file=res.path,
+                row=max(reader.line_num - 1, 0),
+                rule="csv",
+                fix="check the quotes around cells on that line",
+            )
+        )
+        return None
+    if len(problems) > before:
+        return None
+    for check in (_check_unique, _check_complete, _check_enum_order):
+        with problems.check():
+            check(res, columns)
     if report is not None:
-        _check_order(res, columns, offsets)
-    return columns
+        with problems.check():
+            _check_order(res, columns, [offset or 0 for offset in offsets])
+    return None if len(problems) > before else columns
 
 
 def _check_quote(res: Resource, values: dict[str, Any], report: Report, row: int) -> int:
@@ -266,8 +348,8 @@ def _check_quote(res: Resource, values: dict[str, Any], report: Report, row: int
             fix=f"set line to {found[0]}",
         )
     for field in res.fields:
-        value = values[field["name"]]
-        if not field.get("verbatim") or value is None:
+        value = values[field.name]
+        if not field.verbatim or value is None:
             continue
         if isinstance(value, str):
             ok = squash(value) in squash(quote)
@@ -281,11 +363,11 @@ def _check_quote(res: Resource, values: dict[str, Any], report: Report, row: int
                 f"{stated} does not appear in the row's quote",
                 file=res.path,
                 row=row,
-                column=field["name"],
+                column=field.name,
                 rule="verbatim",
                 fix="correct the value, or quote the sentence that states it",
             )
-    if res.raw.get("quoteIsVerbatimFields"):
+    if res.quote_is_verbatim_fields:
         _check_quote_parts(res, values, row)
     return next(offset for offset, at_line in places if at_line == line)
 
@@ -313,8 +395,8 @@ def _check_quote_parts(res: Resource, values: dict[str, Any], row: int) -> None:
     quote = squash(values["quote"])
     rest, at = [], 0
     for field in res.fields:
-        value = values.get(field["name"])
-        if not field.get("verbatim") or not isinstance(value, str):
+        value = values.get(field.name)
+        if not field.verbatim or not isinstance(value, str):
             continue
         found = quote.find(squash(value), at)
         if found == -1:
@@ -322,7 +404,7 @@ def _check_quote_parts(res: Resource, values: dict[str, Any], row: int) -> None:
                 f"{value!r} does not follow the previous values in the quote",
                 file=res.path,
                 row=row,
-                column=field["name"],
+                column=field.name,
                 rule="quoteIsVerbatimFields",
                 fix="the quote holds the row's values in column order: correct the value",
             )
@@ -345,14 +427,14 @@ def _check_quote_parts(res: Resource, values: dict[str, Any], row: int) -> None:
 def _check_complete(res: Resource, columns: dict[str, list[Any]]) -> None:
     """Check that a field marked ``complete`` holds every value of its enum: no row is missing."""
     for field in res.fields:
-        if not field.get("complete"):
+        if not field.complete or field.constraints.enum is None:
             continue
-        missing = [v for v in field["constraints"]["enum"] if v not in columns[field["name"]]]
+        missing = [v for v in field.constraints.enum if v not in columns[field.name]]
         if missing:
             raise DataError(
                 f"no row for {', '.join(map(repr, missing))}",
                 file=res.path,
-                column=field["name"],
+                column=field.name,
                 rule="complete",
                 fix="restore the missing row (the descriptor's enum lists every row the "
                 "report gives)",
@@ -365,10 +447,10 @@ def _check_enum_order(res: Resource, columns: dict[str, list[Any]]) -> None:
     The enum then says which row is which: two rows that swap their ids are refused.
     """
     for field in res.fields:
-        if not field.get("enumOrder"):
+        if not field.enum_order or field.constraints.enum is None:
             continue
-        rank = {value: place for place, value in enumerate(field["constraints"]["enum"])}
-        values = columns[field["name"]]
+        rank = {value: place for place, value in enumerate(field.constraints.enum)}
+        values = columns[field.name]
         for row in range(2, len(values) + 1):
             before, value = values[row - 2], values[row - 1]
             if before is not None and value is not None and rank[value] < rank[before]:
@@ -376,7 +458,7 @@ def _check_enum_order(res: Resource, columns: dict[str, list[Any]]) -> None:
                     f"{value!r} comes after {before!r}, but the descriptor lists it before",
                     file=res.path,
                     row=row,
-                    column=field["name"],
+                    column=field.name,
                     rule="enumOrder",
                     fix="keep the rows in the order of the field's enum in datapackage.json; "
                     "if two rows swapped their ids, give each row its own id back",
@@ -387,15 +469,15 @@ def _check_order(res: Resource, columns: dict[str, list[Any]], offsets: list[int
     """Check that a field marked ``reportOrder`` numbers the rows 1, 2, ... in report order."""
     expected = {offset: rank for rank, offset in enumerate(sorted(offsets), start=1)}
     for field in res.fields:
-        if not field.get("reportOrder"):
+        if not field.report_order:
             continue
-        for row, (value, offset) in enumerate(zip(columns[field["name"]], offsets, strict=True), 1):
+        for row, (value, offset) in enumerate(zip(columns[field.name], offsets, strict=True), 1):
             if value != expected[offset]:
                 raise DataError(
                     f"{value} is not the row's place in the report, {expected[offset]}",
                     file=res.path,
                     row=row,
-                    column=field["name"],
+                    column=field.name,
                     rule="reportOrder",
                     fix=f"number the rows 1 to {len(offsets)} in the order their quotes "
                     "appear in the report",
@@ -403,7 +485,7 @@ def _check_order(res: Resource, columns: dict[str, list[Any]], offsets: list[int
 
 
 def _check_unique(res: Resource, columns: dict[str, list[Any]]) -> None:
-    keys = [(field["name"],) for field in res.fields if field.get("constraints", {}).get("unique")]
+    keys = [(field.name,) for field in res.fields if field.constraints.unique]
     if res.primary_key:
         keys.append(res.primary_key)
     for key in keys:
@@ -411,7 +493,7 @@ def _check_unique(res: Resource, columns: dict[str, list[Any]]) -> None:
         for row, combo in enumerate(zip(*(columns[name] for name in key), strict=True), start=1):
             if combo in seen:
                 raise DataError(
-                    f"{combo if len(key) > 1 else combo[0]!r} repeats row {seen[combo]}",
+                    f"{combo if len(key) > 1 else combo[0]!r} repeats row {seen[combo] + 1}",
                     file=res.path,
                     row=row,
                     column=", ".join(key),

@@ -3,39 +3,108 @@
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
-__all__ = ["main"]
+__all__ = ["EXIT_BAD_DATA", "EXIT_CANNOT_WRITE", "EXIT_OK", "EXIT_USAGE", "main"]
+
+EXIT_OK = 0
+EXIT_BAD_DATA = 1
+EXIT_USAGE = 2
+EXIT_CANNOT_WRITE = 73  # EX_CANTCREAT in sysexits.h
+EXIT_PIPE_CLOSED = 141  # what a shell reports for a command ended by SIGPIPE
+
+EXIT_CODES = f"""\
+exit status:
+  {EXIT_OK}   done
+  {EXIT_BAD_DATA}   bad data: a file or rule of the data package is broken
+  {EXIT_USAGE}   bad usage: an unknown command, option, table or figure name
+  {EXIT_CANNOT_WRITE}  a file or folder cannot be written (previous files are left intact)"""
+
+
+def _version() -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version("ecove-data")
+    except metadata.PackageNotFoundError:
+        return "unknown (not installed)"
+
+
+def _data_dir_option(parser: argparse.ArgumentParser, default: Any) -> None:
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=default,
+        metavar="DIR",
+        help="another copy of data/ (default: ECOVE_DATA_DIR, else the package's own data)",
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ecove-data",
         description="Figures of the CoVEs conference report as validated tables.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument(
-        "--data-dir", help="another copy of data/ (default: ECOVE_DATA_DIR or the package's)"
-    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    _data_dir_option(parser, None)
+    # The same option after the command: SUPPRESS keeps a value given before it.
+    common = argparse.ArgumentParser(add_help=False)
+    _data_dir_option(common, argparse.SUPPRESS)
+
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    listing = sub.add_parser("list", help="list the tables, with the role of each")
+
+    def command(name: str, text: str, **kwargs: Any) -> argparse.ArgumentParser:
+        return sub.add_parser(
+            name,
+            help=text,
+            description=kwargs.pop("description", text[0].upper() + text[1:] + "."),
+            parents=[common],
+            epilog=EXIT_CODES,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+            **kwargs,
+        )
+
+    listing = command("list", "list the tables, with the role of each")
     listing.add_argument(
         "--role", choices=["report", "context"], help="only the report's or the context tables"
     )
-    show = sub.add_parser("show", help="print a table")
-    show.add_argument("name")
-    desc = sub.add_parser("describe", help="print a table's data dictionary")
-    desc.add_argument("name")
-    sub.add_parser("validate", help="check every file and rule; exit 1 on the first broken rule")
-    sub.add_parser(
-        "rehash", help="record each file's size and hash in datapackage.json after a correction"
+    show = command(
+        "show",
+        "print a table",
+        description="Print a table. On a terminal long text is cut to fit its width; "
+        "--full prints every cell whole, as does output to a file or a pipe.",
     )
-    export = sub.add_parser("export", help="write every table as csv, xlsx or md")
+    show.add_argument("name")
+    show.add_argument("--full", action="store_true", help="print every cell whole, unwrapped")
+    desc = command("describe", "print a table's data dictionary")
+    desc.add_argument("name")
+    command(
+        "validate",
+        "check every file and rule; list every problem, by file",
+        description="Check every file and rule of the data package: sizes and hashes, "
+        "types and constraints, quotes against the report, cross-table rules. Lists every "
+        "problem found, grouped by file, and exits 1 if there is any.",
+    )
+    command("rehash", "record each file's size and hash in datapackage.json after a correction")
+    export = command(
+        "export",
+        "write every table as csv, xlsx or md",
+        description="Write every table into --out: csv (one UTF-8 file a table, with a "
+        "byte-order mark so that Excel keeps accents), xlsx (one workbook with a "
+        "data_dictionary sheet) or md (one Markdown file).",
+    )
     export.add_argument("--format", required=True, choices=["csv", "xlsx", "md"])
-    export.add_argument("--out", required=True, help="output folder")
-    figures = sub.add_parser(
+    export.add_argument("--out", required=True, help="output folder (made if missing)")
+    figures = command(
         "figures",
-        help="draw the report figures as PNG, SVG and PDF, skipping those already current",
+        "draw the report figures as PNG, SVG and PDF, skipping those already current",
         description=(
             "Draw every registered figure as PNG (300 dpi), SVG and PDF into --out (default: "
             "figures/ under the current directory; `make figures` runs it from the checkout), "
@@ -51,43 +120,110 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
-    args = _parser().parse_args(argv)
-    if args.command == "figures":
-        from .figures._build import main as figures_main
+def _fit(frame: Any, full: bool) -> str:
+    """Render a frame for the terminal: cells cut and columns wrapped to its width."""
+    fits = sys.stdout.isatty() or "COLUMNS" in os.environ
+    if full or not fits:
+        return frame.to_string(index=False)
+    width = max(shutil.get_terminal_size().columns, 20)
+    return frame.to_string(index=False, max_colwidth=max(8, width // 2), line_width=width)
 
-        return figures_main(args)
+
+def _report_problems(problems: list[Any], data_dir: Path) -> None:
+    by_file: dict[str, list[Any]] = {}
+    for err in problems:
+        by_file.setdefault(err.file or "datapackage.json", []).append(err)
+    count = len(problems)
+    print(
+        f"ecove-data: {count} problem{'s' if count > 1 else ''} in {len(by_file)} "
+        f"file{'s' if len(by_file) > 1 else ''} of {data_dir}",
+        file=sys.stderr,
+    )
+    for file, errors in by_file.items():
+        print(f"\n{file}: {len(errors)} problem{'s' if len(errors) > 1 else ''}", file=sys.stderr)
+        for err in errors:
+            text = err.for_cli(with_file=False)
+            print("  " + text.replace("\n", "\n    "), file=sys.stderr)
+
+
+def _validate(data_dir: Path | None) -> int:
+    from . import _load
+
+    pkg, problems, frames = _load.check_package(data_dir)
+    if problems:
+        _report_problems(problems, pkg.data_dir)
+        return EXIT_BAD_DATA
+    quoted = sum(
+        len(frames[res.name])
+        for res in pkg.tables
+        if res.role == "report" and {"quote", "line"} <= set(res.field_names)
+    )
+    print(f"valid: {len(frames)} tables, {sum(map(len, frames.values()))} rows in {pkg.data_dir}")
+    print(
+        f"checked: the size and hash of {len(pkg.resources)} files; the types and constraints "
+        f"of {len(pkg.tables)} tables; the quote and line of {quoted} report rows; "
+        f"{len(pkg.consistency)} cross-table rules; "
+        f"{len(pkg.derived.indicators) if pkg.derived else 0} derived indicators"
+    )
+    return EXIT_OK
+
+
+def _run(args: argparse.Namespace) -> int:
     import pandas as pd
 
     from . import _descriptor, _export, _load
-    from ._errors import DataError, UnknownDatasetError
 
+    data_dir = args.data_dir
+    if args.command == "list":
+        for name in _load.datasets(args.role, data_dir=data_dir):
+            about = _load.info(name, data_dir=data_dir)
+            print(f"{name:28} {about['role']:8} {about['title']}")
+    elif args.command == "show":
+        frame = _load.load(args.name, data_dir=data_dir)
+        with pd.option_context("display.max_columns", None):
+            print(_fit(frame, args.full))
+    elif args.command == "describe":
+        print(_export.to_markdown(_load.describe(args.name, data_dir=data_dir)))
+    elif args.command == "validate":
+        return _validate(data_dir)
+    elif args.command == "rehash":
+        changed = _descriptor.refresh_hashes(data_dir)
+        print(f"updated: {', '.join(changed)}" if changed else "every hash is current")
+    elif args.command == "export":
+        for path in _export.export(args.format, args.out, data_dir=data_dir):
+            print(path)
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    from ._errors import CannotWriteError, DataError, UnknownNameError
+
+    args = _parser().parse_args(argv)
     try:
-        if args.command == "list":
-            for name in _load.datasets(args.role, data_dir=args.data_dir):
-                about = _load.info(name, data_dir=args.data_dir)
-                print(f"{name:28} {about['role']:8} {about['title']}")
-        elif args.command == "show":
-            with pd.option_context(
-                "display.max_columns", None, "display.width", 200, "display.max_colwidth", 60
-            ):
-                print(_load.load(args.name, data_dir=args.data_dir).to_string(index=False))
-        elif args.command == "describe":
-            print(_export.to_markdown(_load.describe(args.name, data_dir=args.data_dir)))
-        elif args.command == "validate":
-            frames = _load.load_all(data_dir=args.data_dir)
-            print(f"valid: {len(frames)} tables, {sum(map(len, frames.values()))} rows")
-        elif args.command == "rehash":
-            changed = _descriptor.refresh_hashes(args.data_dir)
-            print(f"updated: {', '.join(changed)}" if changed else "every hash is current")
-        elif args.command == "export":
-            for path in _export.export(args.format, args.out, data_dir=args.data_dir):
-                print(path)
-    except (DataError, UnknownDatasetError) as exc:
+        if args.command == "figures":
+            from .figures._build import main as figures_main
+
+            status = figures_main(args)
+        else:
+            status = _run(args)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`ecove-data show NAME | head`): stop quietly, and keep
+        # Python from failing again on flushing stdout at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_PIPE_CLOSED
+    except DataError as exc:
+        print(f"ecove-data: {exc.for_cli()}", file=sys.stderr)
+        return EXIT_BAD_DATA
+    except UnknownNameError as exc:
         print(f"ecove-data: {exc}", file=sys.stderr)
-        return 1
-    return 0
+        return EXIT_USAGE
+    except CannotWriteError as exc:
+        print(f"ecove-data: {exc}", file=sys.stderr)
+        return EXIT_CANNOT_WRITE
+    return status
 
 
 if __name__ == "__main__":

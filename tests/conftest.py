@@ -193,7 +193,7 @@ def refused(
     message = str(err)
     where = ", ".join(
         [file]
-        + ([f"row {row}"] if row is not None else [])
+        + ([f"row {row + 1}"] if row is not None else [])
         + ([f"column {column!r}"] if column is not None else [])
     )
     assert message.startswith(f"{where}: ")

@@ -24,7 +24,7 @@ REPORT_TABLES = list(ROWS)
 
 def run(*args: str, script: bool = False, cwd: Path | None = None) -> subprocess.CompletedProcess:
     command = [str(SCRIPT)] if script else [sys.executable, "-m", "ecove_data"]
-    env = {key: value for key, value in os.environ.items() if key != "ECOVE_DATA_DIR"}
+    env = {k: v for k, v in os.environ.items() if k not in ("ECOVE_DATA_DIR", "COLUMNS")}
     return subprocess.run(
         [*command, *args], capture_output=True, text=True, env=env, cwd=cwd, timeout=120
     )
@@ -32,7 +32,9 @@ def run(*args: str, script: bool = False, cwd: Path | None = None) -> subprocess
 
 @pytest.fixture(autouse=True)
 def _no_data_dir_from_the_environment(monkeypatch):
+    # xdist's workers set COLUMNS, which `show` reads as a terminal's width.
     monkeypatch.delenv("ECOVE_DATA_DIR", raising=False)
+    monkeypatch.delenv("COLUMNS", raising=False)
 
 
 def cli(capsys, *args: str) -> subprocess.CompletedProcess:
@@ -100,7 +102,8 @@ def test_validate_ok(capsys):
     assert result.returncode == 0, result.stderr
     frames = ecove_data.load_all()
     rows = sum(map(len, frames.values()))
-    assert result.stdout == f"valid: {len(frames)} tables, {rows} rows\n"
+    assert result.stdout.startswith(f"valid: {len(frames)} tables, {rows} rows in {DATA}\n")
+    assert "\nchecked: the size and hash of " in result.stdout
 
 
 @pytest.mark.slow
@@ -110,8 +113,9 @@ def test_validate_a_broken_copy(edit_csv):
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr == (
-        "ecove-data: activities.csv, row 8, column 'line': the quote starts on line 57 of the "
-        "report, not line 58 [rule: quote]\nHow to fix: set line to 57\n"
+        f"ecove-data: 1 problem in 1 file of {data_dir}\n\nactivities.csv: 1 problem\n"
+        "  row 9, column 'line': the quote starts on line 57 of the "
+        "report, not line 58 [rule: quote]\n    How to fix: set line to 57\n"
     )
 
 
@@ -123,8 +127,8 @@ def test_validate_a_stale_copy_then_rehash(data_copy, capsys):
     )
     result = cli(capsys, "--data-dir", str(data_copy), "validate")
     assert result.returncode == 1
-    assert "key_figures.csv: the file has" in result.stderr
-    assert "run `ecove-data rehash`" in result.stderr
+    assert "key_figures.csv: 1 problem\n  the file has" in result.stderr
+    assert f"run `ecove-data rehash --data-dir {data_copy}`" in result.stderr
     result = cli(capsys, "--data-dir", str(data_copy), "rehash")
     assert result.returncode == 0, result.stderr
     assert result.stdout == "updated: key_figures\n"
@@ -146,8 +150,8 @@ def test_rehash_of_the_real_data_changes_nothing(capsys):
 def test_data_dir_that_does_not_exist(tmp_path, capsys):
     result = cli(capsys, "--data-dir", str(tmp_path / "nowhere"), "validate")
     assert result.returncode == 1
-    assert "no data package descriptor here" in result.stderr
-    assert "How to fix: point data_dir or ECOVE_DATA_DIR" in result.stderr
+    assert "the data folder does not exist" in result.stderr
+    assert "How to fix: pass --data-dir a copy" in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -193,7 +197,7 @@ def test_export_a_broken_copy(edit_csv, tmp_path, capsys):
         capsys, "--data-dir", str(data_dir), "export", "--format", "csv", "--out", str(tmp_path)
     )
     assert result.returncode == 1
-    assert "workshops.csv, row 5, column 'position'" in result.stderr
+    assert "workshops.csv, row 6, column 'position'" in result.stderr
     assert "[rule: reportOrder]" in result.stderr
     assert list(tmp_path.iterdir()) == [tmp_path / "data"]
 
@@ -222,7 +226,7 @@ def test_bad_arguments(args, message, tmp_path, monkeypatch, capsys):
 @pytest.mark.parametrize("command", ["show", "describe"])
 def test_unknown_table(command, capsys):
     result = cli(capsys, command, "pact_sector")
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr.startswith("ecove-data: unknown dataset 'pact_sector'. ")
     assert "Did you mean 'pact_sectors'?" in result.stderr
@@ -250,5 +254,5 @@ def test_a_usage_error_exits_2_with_usage_on_stderr(tmp_path):
 def test_main_returns_the_status(capsys):
     assert main(["validate"]) == 0
     assert capsys.readouterr().out.startswith("valid: ")
-    assert main(["show", "nope"]) == 1
+    assert main(["show", "nope"]) == 2
     assert "unknown dataset 'nope'" in capsys.readouterr().err

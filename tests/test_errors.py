@@ -27,7 +27,7 @@ def test_data_error_is_a_value_error_with_its_parts():
         "write a whole number",
     )
     assert str(err) == (
-        "key_figures.csv, row 2, column 'value': 'x' is not an integer [rule: type]\n"
+        "key_figures.csv, row 3, column 'value': 'x' is not an integer [rule: type]\n"
         "How to fix: write a whole number"
     )
 
@@ -35,7 +35,7 @@ def test_data_error_is_a_value_error_with_its_parts():
 def test_data_error_leaves_out_what_it_does_not_know():
     assert str(DataError("something is wrong")) == "something is wrong"
     assert str(DataError("bad", file="a.csv")) == "a.csv: bad"
-    assert str(DataError("bad", row=0, rule="header")) == "row 0: bad [rule: header]"
+    assert str(DataError("bad", row=0, rule="header")) == "row 1: bad [rule: header]"
     assert str(DataError("bad", column="c", fix="do x")) == "column 'c': bad\nHow to fix: do x"
     err = DataError("bad")
     assert err.file is err.row is err.column is err.rule is err.fix is None

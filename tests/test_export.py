@@ -147,7 +147,8 @@ def test_export_from_a_corrected_copy(data_copy, tmp_path):
 def test_export_overwrites_and_leaves_no_temporary_files(tmp_path):
     (tmp_path / "activities.csv").write_text("old", encoding="utf-8")
     export("csv", tmp_path)
-    assert (tmp_path / "activities.csv").read_text(encoding="utf-8").startswith("position,activity")
+    text = (tmp_path / "activities.csv").read_text(encoding="utf-8-sig")
+    assert text.startswith("position,activity")
     export("md", tmp_path)
     export("xlsx", tmp_path)
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]

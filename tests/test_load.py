@@ -210,7 +210,7 @@ def test_environment_variable_points_at_a_corrected_copy(data_copy, monkeypatch)
 
 def test_environment_variable_pointing_nowhere(tmp_path, monkeypatch):
     monkeypatch.setenv("ECOVE_DATA_DIR", str(tmp_path / "nowhere"))
-    with pytest.raises(DataError, match="no data package descriptor here"):
+    with pytest.raises(DataError, match="the data folder does not exist"):
         ecove_data.load("key_figures")
 
 

@@ -127,7 +127,7 @@ def test_the_installed_package_takes_another_data_dir(installed, tmp_path):
         timeout=300,
     )
     assert result.returncode == 1
-    assert "activities.csv: the file's hash is" in result.stderr
+    assert "activities.csv: 2 problems\n  the file's hash is" in result.stderr
     assert "ecove-data rehash" in result.stderr
 
 

@@ -1,19 +1,24 @@
 """``ecove-data figures``: draw every registered figure into a folder, incrementally and safely.
 
 A figure is redrawn only when something it depends on changed: the data files of its
-tables and their entries in the descriptor, its own module, the shared figure code and
-style, and the versions of the libraries that make the bytes. A run with nothing to do
-reads hashes and the manifest only, and never imports matplotlib.
+tables and their entries in the descriptor, the code of the whole package (the loader
+and the derived indicators as much as the figure's own module), the style, and the
+versions of the libraries that make the bytes. The code counts as Python runs it:
+docstrings, comments and line numbers are left out, so editing them redraws nothing. A
+run with nothing to do reads hashes and the manifest only, and never imports matplotlib.
 
 Every file is written under a temporary name and renamed into place once all of a
-figure's formats are saved, so a failure leaves the previous files intact. The same data
-and locked library versions give the same bytes: the files carry no dates or software
-versions, and the SVG hash salt is fixed by the package style.
+figure's formats are drawn, so a failure leaves the previous files intact; a file whose
+new bytes equal the old is left untouched. A folder or file that cannot be written
+stops the run with :class:`ecove_data.CannotWriteError`. The same data and locked
+library versions give the same bytes: the files carry no dates or software versions, and
+the SVG hash salt is fixed by the package style.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import json
 import os
@@ -22,9 +27,12 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import CodeType
 from typing import Any
 
 from .._descriptor import Package, read_package
+from .._errors import CannotWriteError
+from .._files import make_dir, write_atomic
 from ._registry import REGISTRY, FigureSpec, UnknownFigureError
 from ._style import STYLE_FILE
 
@@ -42,14 +50,7 @@ FORMATS = ("png", "svg", "pdf")
 MANIFEST = "manifest.json"
 README = "README.md"
 HERE = Path(__file__).resolve().parent
-# Code every figure depends on, besides the module that defines it.
-SHARED_CODE = (
-    HERE / "_build.py",
-    HERE / "_parts.py",
-    HERE / "_registry.py",
-    HERE / "_style.py",
-    STYLE_FILE,
-)
+PACKAGE = HERE.parent
 # Libraries whose versions can change the bytes of a figure file.
 LIBRARIES = ("matplotlib", "seaborn", "numpy", "pandas", "pillow", "fonttools")
 # Tables computed from other tables when loaded: they read these files.
@@ -113,6 +114,59 @@ def _file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def _canonical(value: Any) -> str:
+    # Sets print in hash order, which changes from run to run for strings: sort them.
+    if isinstance(value, frozenset | set):
+        return "{" + ",".join(sorted(_canonical(v) for v in value)) + "}"
+    if isinstance(value, tuple):
+        return "(" + ",".join(_canonical(v) for v in value) + ")"
+    return f"{type(value).__name__}:{value!r}"
+
+
+def _code_digest(code: CodeType, digest: Any) -> None:
+    """Feed what ``code`` does into ``digest``: its bytecode, names and constants."""
+    digest.update(code.co_code)
+    names = (code.co_names, code.co_varnames, code.co_freevars, code.co_cellvars)
+    shape = (code.co_argcount, code.co_posonlyargcount, code.co_kwonlyargcount, code.co_flags)
+    digest.update(repr((code.co_qualname, names, shape)).encode())
+    for const in code.co_consts:
+        if isinstance(const, CodeType):
+            _code_digest(const, digest)
+        else:
+            digest.update(_canonical(const).encode())
+
+
+def code_hash(root: Path | None = None) -> str:
+    """Hash the package's code (or the code under ``root``) as Python runs it, and the style.
+
+    Compiled without docstrings and hashed without line numbers, so a change in a
+    docstring or a comment leaves the hash as it was and any other change does not.
+    The package's own hash is computed once a process.
+
+    Examples
+    --------
+    >>> code_hash().startswith("sha256:")
+    True
+    """
+    return _package_code_hash() if root is None else _code_hash(root)
+
+
+@functools.cache
+def _package_code_hash() -> str:
+    return _code_hash(PACKAGE)
+
+
+def _code_hash(root: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*.py")):
+        name = path.relative_to(root).as_posix()
+        code = compile(path.read_bytes(), name, "exec", dont_inherit=True, optimize=2)
+        digest.update(name.encode())
+        _code_digest(code, digest)
+    digest.update(STYLE_FILE.read_bytes())
+    return "sha256:" + digest.hexdigest()
+
+
 def inputs_hash(spec: FigureSpec, pkg: Package, versions: dict[str, str] | None = None) -> str:
     """Hash everything a figure's files depend on.
 
@@ -136,9 +190,8 @@ def inputs_hash(spec: FigureSpec, pkg: Package, versions: dict[str, str] | None 
                 "sha256": _file_digest(path) if path.is_file() else None,
             }
         if table in COMPUTED:
-            parts["derived"] = pkg.derived
-    code = (spec.source_file, *SHARED_CODE)
-    parts["code"] = {path.name: _file_digest(path) for path in code}
+            parts["derived"] = pkg.raw.get("derived")
+    parts["code"] = code_hash()
     text = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -159,38 +212,31 @@ def _metadata(fmt: str, title: str, alt: str) -> dict[str, Any]:
     }
 
 
-def _add_svg_desc(path: Path, alt: str) -> None:
+def _add_svg_desc(data: bytes, alt: str) -> bytes:
     """Give the SVG a ``<desc>`` next to its ``<title>``: what screen readers announce.
 
     Matplotlib puts the description in the Dublin Core metadata only.
     """
     from xml.sax.saxutils import escape
 
-    text = path.read_text(encoding="utf-8")
+    text = data.decode("utf-8")
     head, sep, tail = text.partition("</title>")
-    if sep:
-        path.write_text(f"{head}{sep}\n <desc>{escape(alt)}</desc>{tail}", encoding="utf-8")
-
-
-def _replace(tmp: Path, target: Path) -> None:
-    tmp.replace(target)
+    if not sep:
+        return data
+    return f"{head}{sep}\n <desc>{escape(alt)}</desc>{tail}".encode()
 
 
 def _write_text(path: Path, text: str) -> bool:
     """Write ``text`` atomically if it differs from what is there; return whether it did."""
-    data = text.encode("utf-8")
-    if path.is_file() and path.read_bytes() == data:
-        return False
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    _replace(tmp, path)
-    return True
+    return write_atomic(path, text, only_if_changed=True)
 
 
 def _render(
     name: str, frames: dict[str, Any], out: Path, formats: Sequence[str]
 ) -> tuple[dict[str, str], str, float]:
     """Draw one figure and save it in each format; return file hashes, alt text, seconds."""
+    import io
+
     import matplotlib as mpl
 
     start = time.perf_counter()
@@ -198,26 +244,21 @@ def _render(
     chosen = {table: frames[table] for table in spec.tables}
     alt = spec.alt_text(chosen)
     fig = spec.draw(**chosen)
-    temps: dict[Path, Path] = {}
-    try:
-        with mpl.rc_context(fname=str(STYLE_FILE)):
-            for fmt in formats:
-                target = out / f"{name}.{fmt}"
-                tmp = out / f".{name}.{os.getpid()}.tmp.{fmt}"
-                temps[tmp] = target
-                fig.savefig(tmp, format=fmt, metadata=_metadata(fmt, spec.title, alt))
-                # The first save laid the figure out; text sizes are in points, so that
-                # layout holds for every format and the next saves need not solve it again.
-                fig.set_layout_engine("none")
-                if fmt == "svg":
-                    _add_svg_desc(tmp, alt)
-        # Only now that every format saved do the new files replace the old ones.
-        for tmp, target in temps.items():
-            _replace(tmp, target)
-    finally:
-        for tmp in temps:
-            tmp.unlink(missing_ok=True)
-    hashes = {target.name: _file_digest(target) for target in temps.values()}
+    saved: dict[Path, bytes] = {}
+    with mpl.rc_context(fname=str(STYLE_FILE)):
+        for fmt in formats:
+            buffer = io.BytesIO()
+            fig.savefig(buffer, format=fmt, metadata=_metadata(fmt, spec.title, alt))
+            # The first save laid the figure out; text sizes are in points, so that
+            # layout holds for every format and the next saves need not solve it again.
+            fig.set_layout_engine("none")
+            data = buffer.getvalue()
+            saved[out / f"{name}.{fmt}"] = _add_svg_desc(data, alt) if fmt == "svg" else data
+    # Only now that every format is saved do the new files replace the old ones (those whose
+    # bytes changed: a redraw that gives the same bytes leaves the file alone).
+    for target, data in saved.items():
+        write_atomic(target, data, only_if_changed=True)
+    hashes = {target.name: hashlib.sha256(data).hexdigest() for target, data in saved.items()}
     return hashes, alt, time.perf_counter() - start
 
 
@@ -321,12 +362,16 @@ def _draw_all(
             for name, future in futures:
                 try:
                     yield name, future.result()
+                except CannotWriteError:
+                    raise
                 except Exception as exc:
                     yield name, exc
         return
     for name in todo:
         try:
             yield name, _render(name, frames, out, formats)
+        except CannotWriteError:
+            raise
         except Exception as exc:
             yield name, exc
 
@@ -372,8 +417,9 @@ def build(
             raise UnknownFigureError(name, valid)
     formats = parse_formats(formats)
     names = [name for name in valid if not only or name in only]
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
+    if jobs < 1:
+        raise ValueError(f"jobs must be a positive number, not {jobs}")
+    out = make_dir(out)
     os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
 
     pkg = read_package(data_dir)
@@ -445,6 +491,18 @@ def build(
     return result
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(
+            f"must be a positive whole number, such as 2, not {text!r}"
+        )
+    return value
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the ``figures`` options to a sub-parser."""
     parser.add_argument(
@@ -461,7 +519,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="comma-separated formats among png, svg, pdf (default: all three)",
     )
     parser.add_argument("--force", action="store_true", help="redraw even if current")
-    parser.add_argument("--jobs", type=int, default=2, help="processes to draw with (default: 2)")
+    parser.add_argument(
+        "--jobs",
+        type=_positive,
+        default=2,
+        metavar="N",
+        help="processes to draw with, a positive number (default: 2; 1 draws in this process)",
+    )
 
 
 def main(args: argparse.Namespace) -> int:
@@ -476,14 +540,15 @@ def main(args: argparse.Namespace) -> int:
             formats=formats,
             force=args.force,
             data_dir=args.data_dir,
-            jobs=max(1, args.jobs),
+            jobs=args.jobs,
         )
     except (UnknownFigureError, FormatError) as exc:
         print(f"ecove-data figures: {exc.args[0]}", file=sys.stderr)
         return 2
     except DataError as exc:
         print(
-            f"ecove-data figures: the data did not load, no figure drawn.\n{exc}", file=sys.stderr
+            f"ecove-data figures: the data did not load, no figure drawn.\n{exc.for_cli()}",
+            file=sys.stderr,
         )
         return 1
     if not result.ok:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._errors import UnknownNameError
 from ._style import styled
 
 if TYPE_CHECKING:
@@ -188,7 +189,7 @@ def register(
     return add
 
 
-class UnknownFigureError(LookupError):
+class UnknownFigureError(UnknownNameError):
     """A figure name the registry does not have.
 
     Examples
@@ -198,10 +199,7 @@ class UnknownFigureError(LookupError):
     """
 
     def __init__(self, name: str, valid: list[str]) -> None:
-        import difflib
+        super().__init__("figure", name, valid)
 
-        self.name = name
-        self.valid = list(valid)
-        close = difflib.get_close_matches(name, self.valid, n=1, cutoff=0.5)
-        hint = f" Did you mean {close[0]!r}?" if close else ""
-        super().__init__(f"unknown figure {name!r}.{hint} Valid names: {', '.join(self.valid)}")
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.name, self.valid))

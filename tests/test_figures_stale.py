@@ -1,0 +1,108 @@
+"""Figures never go stale silently, and edits that change no drawing churn no file.
+
+A copy of the package is edited and run with `ecove-data figures` in a subprocess:
+a change anywhere in its code (the loader included) redraws, a docstring or a comment
+does not, and a redraw that gives the same bytes leaves the files untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import DATA, ROOT
+
+from ecove_data.figures._build import code_hash
+
+
+@pytest.fixture
+def package(tmp_path: Path) -> Path:
+    """A copy of the ecove_data package, importable from the returned folder."""
+    shutil.copytree(
+        ROOT / "ecove_data", tmp_path / "pkg" / "ecove_data", ignore=shutil.ignore_patterns("_data")
+    )
+    return tmp_path / "pkg"
+
+
+def edit(package: Path, module: str, old: str, new: str) -> None:
+    path = package / "ecove_data" / module
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (module, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def figures(package: Path, out: Path) -> str:
+    env = {k: v for k, v in os.environ.items() if k != "ECOVE_DATA_DIR"}
+    env["PYTHONPATH"] = str(package)
+    args = ["--out", str(out), "--only", "activities", "--format", "png", "--jobs", "1"]
+    result = subprocess.run(
+        [sys.executable, "-m", "ecove_data", "figures", "--data-dir", str(DATA), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=package,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    # The copy, not the installed package, did the work.
+    return result.stdout
+
+
+def state(out: Path) -> dict[str, tuple[bytes, int]]:
+    return {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted(out.iterdir())}
+
+
+def test_code_hash_ignores_docstrings_and_comments_only(package):
+    root = package / "ecove_data"
+    first = code_hash(root)
+    edit(package, "_load.py", '"""Loading: descriptor', '"""Loading (edited docstring): descriptor')
+    edit(package, "_load.py", "\n_ROLES: ", "\n# A new comment, and a blank line.\n\n_ROLES: ")
+    edit(
+        package, "_derived.py", "    value_of = dict(", "    # why, not what\n    value_of = dict("
+    )
+    assert code_hash(root) == first
+    edit(package, "_derived.py", '"derived": True,', '"derived": bool(1),')
+    assert code_hash(root) != first
+
+
+def test_a_loader_change_redraws_and_a_docstring_change_does_not(package, tmp_path):
+    out = tmp_path / "out"
+    assert "drawn    activities" in figures(package, out)
+    first = state(out)
+    assert set(first) == {"activities.png", "manifest.json", "README.md"}
+
+    # A docstring and a comment in the loader: nothing to redraw, no file touched.
+    edit(
+        package,
+        "_load.py",
+        "    Examples\n    --------\n    >>> figures = load(",
+        ("    More words in the docstring.\n\n    Examples\n    --------\n    >>> figures = load("),
+    )
+    edit(package, "_load.py", "\n_ROLES: ", "\n# A comment.\n_ROLES: ")
+    assert "skipped  activities" in figures(package, out)
+    assert state(out) == first
+
+    # Code of the loader changes: the figure is redrawn. Its bytes come out the same, so
+    # the PNG is left as it was; the manifest records the new inputs.
+    edit(package, "_load.py", "\n_ROLES: ", "\n_UNUSED = 1\n_ROLES: ")
+    assert "drawn    activities" in figures(package, out)
+    second = state(out)
+    assert second["activities.png"] == first["activities.png"]
+    assert second["README.md"] == first["README.md"]
+    assert second["manifest.json"][0] != first["manifest.json"][0]
+
+    # A change in what the loader returns changes the drawing, and the file.
+    edit(
+        package,
+        "_load.py",
+        "    return {name: frame.copy(deep=True) for name, frame in _validated(data_dir).items()}",
+        "    frames = {name: frame.copy() for name, frame in _validated(data_dir).items()}\n"
+        "    frames['activities'] = frames['activities'].iloc[:4]\n"
+        "    return frames",
+    )
+    assert "drawn    activities" in figures(package, out)
+    assert state(out)["activities.png"][0] != first["activities.png"][0]
