@@ -35,6 +35,7 @@ from ._context import (
     pact_membership_growth,
     source_name,
 )
+from ._display import show
 from ._registry import REGISTRY, FigureSpec, UnknownFigureError, register
 from ._report import (
     activities,
@@ -73,6 +74,7 @@ __all__ = [
     "pact_sectors_workshops",
     "register",
     "roundtable_recommendations",
+    "show",
     "source_name",
     "spec",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -68,15 +69,24 @@ def register(
         name = func.__name__
         if name in REGISTRY:
             raise ValueError(f"a figure called {name!r} is already registered")
+
+        @functools.wraps(func)
+        def labelled(*args: Any, **kwargs: Any) -> Figure:
+            # The figure carries its registry name, so a figure shown in a notebook can be
+            # given its caption and alt text, and found again in the executed notebook.
+            fig = func(*args, **kwargs)
+            fig.set_label(name)
+            return fig
+
         REGISTRY[name] = FigureSpec(
             name=name,
             title=title,
             caption=caption,
             tables=tuple(tables),
-            draw=func,
+            draw=labelled,
             alt_text=alt_text,
         )
-        return func
+        return labelled  # type: ignore[return-value]
 
     return add
 
