@@ -164,7 +164,9 @@ def _show_table(frame: pd.DataFrame, title: str) -> None:
 def table_payload(frame: pd.DataFrame, title: str) -> dict[str, Any]:
     """Return a table as the report builder reads it: header, formatted cells, lines, sources.
 
-    A named index becomes the first column; numbers are written as the report writes them.
+    A named index becomes the first column (an ``*_id`` index is left out: ids are for
+    code); headers are the descriptor's column titles; numbers are written as the report
+    writes them, flags as yes or no.
 
     Examples
     --------
@@ -177,15 +179,16 @@ def table_payload(frame: pd.DataFrame, title: str) -> dict[str, Any]:
     import pandas as pd
 
     names = [name for name in frame.index.names if name is not None]
-    if names:
+    if names and not all(str(name).endswith("_id") for name in names):
         frame = frame.reset_index()
+    titles = _field_titles()
     numeric = [
         pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype)
         for dtype in frame.dtypes
     ]
     return {
         "title": title,
-        "columns": [_header(column) for column in frame.columns],
+        "columns": [_header(column, titles) for column in frame.columns],
         "numeric": numeric,
         "rows": [[_cell(value) for value in row] for row in frame.itertuples(index=False)],
         "report_lines": _report_lines([frame]),
@@ -193,10 +196,23 @@ def table_payload(frame: pd.DataFrame, title: str) -> dict[str, Any]:
     }
 
 
-def _header(column: Any) -> str:
+def _field_titles() -> dict[str, str]:
+    """Column name -> title, from the descriptor (the first table that has the column)."""
+    from .._descriptor import read_package
+
+    titles: dict[str, str] = {}
+    for resource in read_package().raw.get("resources", []):
+        for field in resource.get("schema", {}).get("fields", []):
+            titles.setdefault(field["name"], field.get("title", ""))
+    return titles
+
+
+def _header(column: Any, titles: dict[str, str]) -> str:
     text = str(column)
     if text in ("line", "report_line"):
         return "Report line"
+    if titles.get(text):
+        return titles[text]
     text = text.replace("_", " ")
     return text[:1].upper() + text[1:]
 
@@ -208,7 +224,7 @@ def _cell(value: Any) -> str:
 
     if value is None or (not isinstance(value, str) and bool(pd.isna(value))):
         return ""
-    if isinstance(value, bool) or type(value).__name__ == "bool_":
+    if pd.api.types.is_bool(value):
         return "yes" if value else "no"
     if isinstance(value, int | float) or hasattr(value, "dtype"):
         number = float(value)
