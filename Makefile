@@ -34,14 +34,20 @@ figures: setup
 # own kernelspec (shipped by ipykernel) goes first on JUPYTER_PATH, before any python3 kernel
 # registered for the user, and jupyter starts "python" as the interpreter it runs under.
 lab report: export JUPYTER_PATH := $(abspath $(VENV))/share/jupyter$(if $(JUPYTER_PATH),:$(JUPYTER_PATH))
-REPORT_DIR ?= build/notebooks
+# make report FORMATS=docx,pdf,html REPORT_DIR=build/report TEMPLATE=our-template.docx
+FORMATS ?= docx,pdf,html
+REPORT_DIR ?= build/report
+OUT ?= $(REPORT_DIR)
+TEMPLATE ?=
 
 lab: setup
 	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks
 
-# Each notebook executed into a self-contained HTML page (charts embedded as images).
-report: setup
-	$(BIN)/jupyter nbconvert --to html --execute --output-dir $(REPORT_DIR) notebooks/*.ipynb
+# The discussion notebooks executed once into a Word document, a PDF and HTML pages, with the
+# report dependency group (pandoc, Typst) installed first.
+report: $(UV)
+	$(UV) sync --locked --quiet --group report
+	$(BIN)/python -m ecove_data.report --format $(FORMATS) --out $(OUT)$(if $(TEMPLATE), --template $(TEMPLATE))
 
 bench: setup
 	$(BIN)/python benchmarks/run.py

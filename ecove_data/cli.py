@@ -48,6 +48,19 @@ def _parser() -> argparse.ArgumentParser:
     from .figures._build import add_arguments
 
     add_arguments(figures)
+    report = sub.add_parser(
+        "report",
+        help="write the notebooks' discussion as a Word document, a PDF and HTML pages",
+        description=(
+            "Execute the discussion notebooks (01 onwards) once and write, into --out, "
+            "ecove-data-report.docx, ecove-data-report.pdf and html/. Needs the report "
+            "dependency group (make report installs it). Exits 1 if a notebook fails or a "
+            "file cannot be written (nothing is half-written), 2 on an unknown format."
+        ),
+    )
+    from .report import add_arguments as add_report_arguments
+
+    add_report_arguments(report)
     return parser
 
 
@@ -58,6 +71,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .figures._build import main as figures_main
 
         return figures_main(args)
+    if args.command == "report":
+        from .report import run
+
+        return run(args)
     import pandas as pd
 
     from . import _descriptor, _export, _load
