@@ -192,7 +192,7 @@ def _chapter_blocks(chapter: Chapter, images: dict[int, str]) -> tuple[list[AST]
             key = PLACEHOLDER.format(index)
             placed[key] = block
             parts.append(key)
-    ast = json.loads(pandoc(["-f", "commonmark_x", "-t", "json"], "\n\n".join(parts) + "\n"))
+    ast = json.loads(pandoc(["-f", "commonmark_x-smart", "-t", "json"], "\n\n".join(parts) + "\n"))
     blocks: list[AST] = []
     for node in ast["blocks"]:
         text = _stringify(node["c"]) if node["t"] == "Para" else ""

@@ -118,6 +118,7 @@ def make_reference(target: Path) -> Path:
         styles[name].font.name, styles[name].font.size = FONT, Pt(9.5)
         styles[name].font.italic = False
         styles[name].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        styles[name].paragraph_format.keep_together = True
     styles["Table Caption"].paragraph_format.keep_with_next = True
     styles["Captioned Figure"].paragraph_format.keep_with_next = True
     _table_grid(styles["Table"])

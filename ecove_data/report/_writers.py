@@ -293,6 +293,7 @@ def _html_page(document: Document, work: Path, name: str, title: str, blocks: li
             "-t",
             "html5",
             "--standalone",
+            "--wrap=none",
             "--embed-resources",
             f"--css={css}",
             f"--resource-path={work}",
