@@ -108,7 +108,7 @@ def _show_figure(item: Figure | str, data_dir: Path | str | None, given: dict[st
         "width_cm": round(width_in * 2.54, 2),
         "height_cm": round(height_in * 2.54, 2),
         "svg": svg,
-        "report_lines": _report_lines(frames.values()),
+        "report_lines": _report_lines(frames.values(), alt),
         "sources": _sources(frames.values()),
     }
     display(
@@ -252,13 +252,31 @@ def _table_html(table: dict[str, Any]) -> str:
     )
 
 
-def _report_lines(frames: Iterable[pd.DataFrame]) -> list[int]:
-    """Return the lines of the report that the rows of these tables quote."""
+def _report_lines(frames: Iterable[pd.DataFrame], alt: str | None = None) -> list[int]:
+    """Return the lines of the report that the rows of these tables quote.
+
+    For a figure (``alt`` given), a table of numbers (``value``) counts only the rows whose
+    number the figure states in its alt text: a figure of three key figures rests on their
+    lines, not on every line of ``key_figures``.
+    """
+    import re
+
+    from ._style import format_number
+
     lines: set[int] = set()
     for frame in frames:
+        rows = frame
+        if alt is not None and "value" in frame.columns:
+            stated = [
+                bool(re.search(rf"(?<![\d.]){re.escape(format_number(v))}(?![\d])", alt))
+                if not _missing(v)
+                else False
+                for v in frame["value"]
+            ]
+            rows = frame[stated]
         for column in ("line", "report_line"):
-            if column in frame.columns:
-                lines.update(int(v) for v in frame[column].dropna())
+            if column in rows.columns:
+                lines.update(int(v) for v in rows[column].dropna())
     return sorted(lines)
 
 
