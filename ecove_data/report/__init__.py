@@ -123,13 +123,16 @@ def build(
     if not os.access(out, os.W_OK):
         raise PermissionError(f"cannot write into the output folder {out}")
 
-    def say(message: str) -> None:
-        if progress:
-            print(message, file=sys.stderr, flush=True)
+    clock = [time.perf_counter()]
 
-    start = time.perf_counter()
+    def say(message: str) -> None:
+        now = time.perf_counter()
+        if progress:
+            print(f"{message} ({now - clock[0]:.1f} s)", file=sys.stderr, flush=True)
+        clock[0] = now
+
     executed = _notebooks.execute(paths, data_dir=data_dir)
-    say(f"executed {len(paths)} notebooks in {time.perf_counter() - start:.1f} s")
+    say(f"executed {len(paths)} notebooks")
     chapters = [_notebooks.read(p.stem, nb) for p, nb in zip(paths, executed, strict=True)]
     _notebooks.number(chapters)
     written: list[Path] = []
