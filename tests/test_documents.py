@@ -114,6 +114,8 @@ def test_docx_title_page_then_a_toc_field_then_the_chapters(out: Path) -> None:
     assert re.search(r"TOC \\o", instructions), "a real Word TOC field"
     toc = [text for style, text in paragraphs if style in ("TOC1", "TOC2")]
     assert toc[0] == questions()[0], "the contents list the chapters before Word updates it"
+    settings = _xml(out / DOCX, "word/settings.xml")
+    assert settings.find("w:updateFields", NS).get(f"{{{W}}}val") == "true"
     first_chapter = styles.index("Heading1")
     assert styles.index("TOCHeading") < first_chapter
 
@@ -415,7 +417,7 @@ def test_a_corrected_copy_of_the_data_changes_every_format(out: Path, tmp_path: 
         text=True,
         check=True,
     )
-    assert "key_figures.csv" in rehash.stdout
+    assert "key_figures" in rehash.stdout
     corrected = run_build(tmp_path / "out", env={"ECOVE_DATA_DIR": str(data)})
 
     prose_before, prose_after = "27 are in the EU and 28 are not", "28 are in the EU and 27 are not"

@@ -108,11 +108,27 @@ def _finish_docx(data: bytes, document: Document) -> bytes:
                 content = text.encode("utf-8")
             elif info.filename == "word/document.xml":
                 content = _fill_toc(_repeat_header_rows(content))
+            elif info.filename == "word/settings.xml":
+                content = _settings(content)
             entry = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
             target.writestr(entry, content)
     return out.getvalue()
+
+
+def _settings(xml: bytes) -> bytes:
+    """Ask Word to update the fields (the TOC's page numbers) on opening; British English."""
+    text = xml.decode("utf-8")
+    text = re.sub(r'<w:themeFontLang w:val="[^"]*"', f'<w:themeFontLang w:val="{LANG}"', text)
+    if "<w:updateFields" not in text:
+        # The schema's order: updateFields comes before these elements.
+        later = re.search(
+            r"<w:(?:hdrShapeDefaults|footnotePr|endnotePr|compat|docVars|rsids)\b", text
+        )
+        at = later.start() if later else text.rindex("</w:settings>")
+        text = text[:at] + '<w:updateFields w:val="true" />' + text[at:]
+    return text.encode("utf-8")
 
 
 def _repeat_header_rows(xml: bytes) -> bytes:
