@@ -78,11 +78,24 @@ def _table_grid(style) -> None:
     style.element.append(header)
 
 
+def _set_font(style, size: float | None = None) -> None:
+    """Set the style's font to FONT; theme fonts would otherwise take precedence."""
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    style.font.name = FONT
+    if size is not None:
+        style.font.size = Pt(size)
+    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+    for attribute in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+        fonts.attrib.pop(qn(f"w:{attribute}"), None)
+    fonts.set(qn("w:eastAsia"), FONT)
+
+
 def make_reference(target: Path) -> Path:
     """Write the reference document to ``target`` and return it."""
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml.ns import qn
     from docx.shared import Cm, Pt, RGBColor
 
     from ._document import pandoc
@@ -96,26 +109,25 @@ def make_reference(target: Path) -> Path:
         _page_number_footer(section)
     styles = {style.name: style for style in doc.styles}
     for name in ("Normal", "Body Text", "First Paragraph", "Compact"):
-        font = styles[name].font
-        font.name, font.size = FONT, Pt(11)
-        font.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+        _set_font(styles[name], 11)
     for name, size in (("Title", 26), ("Subtitle", 15), ("Heading 1", 18), ("Heading 2", 14)):
-        font = styles[name].font
-        font.name, font.size, font.bold = FONT, Pt(size), name != "Subtitle"
-        font.color.rgb = RGBColor(*HEADING_COLOUR)
-    for name in ("Heading 3", "TOC Heading", "Abstract Title"):
-        styles[name].font.name = FONT
+        _set_font(styles[name], size)
+        styles[name].font.bold = name != "Subtitle"
         styles[name].font.color.rgb = RGBColor(*HEADING_COLOUR)
+    for name in ("Heading 3", "TOC Heading", "Abstract Title"):
+        _set_font(styles[name])
+        styles[name].font.color.rgb = RGBColor(*HEADING_COLOUR)
+    for name in ("Title", "Subtitle", "Abstract Title", "Abstract"):
+        styles[name].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
     styles["Title"].paragraph_format.space_before = Cm(6)
-    styles["Title"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
-    styles["Subtitle"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
-    styles["Abstract"].font.name = FONT
-    styles["Abstract"].paragraph_format.space_before = Cm(2)
+    _set_font(styles["Abstract"], 11)
+    styles["Abstract Title"].paragraph_format.space_before = Cm(3)
+    styles["Abstract Title"].font.size = Pt(11)
     # The contents and each chapter (Heading 1) start on a new page.
     for name in ("TOC Heading", "Heading 1"):
         styles[name].paragraph_format.page_break_before = True
     for name in ("Image Caption", "Table Caption"):
-        styles[name].font.name, styles[name].font.size = FONT, Pt(9.5)
+        _set_font(styles[name], 9.5)
         styles[name].font.italic = False
         styles[name].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
         styles[name].paragraph_format.keep_together = True
