@@ -18,7 +18,15 @@ from typing import Any
 
 from ._notebooks import Chapter, Figure, Prose, Table
 
-__all__ = ["Document", "Source", "make_document", "pandoc", "text_inlines"]
+__all__ = [
+    "Document",
+    "Source",
+    "link",
+    "make_document",
+    "pandoc",
+    "sources_blocks",
+    "text_inlines",
+]
 
 PLACEHOLDER = "ECOVEBLOCK{}"
 REPORT_URL = "raw/coves-conference-report.txt"
@@ -63,7 +71,9 @@ class Document:
             yield from (b for b in chapter.blocks if isinstance(b, Table))
 
 
-def pandoc(args: list[str], source: str | bytes | None = None) -> bytes:
+def pandoc(
+    args: list[str], source: str | bytes | None = None, env: dict[str, str] | None = None
+) -> bytes:
     """Run the pandoc of the ``pypandoc-binary`` wheel; raise with its message on failure."""
     import pypandoc
 
@@ -72,6 +82,7 @@ def pandoc(args: list[str], source: str | bytes | None = None) -> bytes:
         input=source.encode("utf-8") if isinstance(source, str) else source,
         capture_output=True,
         check=False,
+        env=env,
     )
     if done.returncode != 0:
         raise RuntimeError(
@@ -307,7 +318,8 @@ def make_document(
     )
 
 
-def _link(url: str, inlines: list[AST]) -> AST:
+def link(url: str, inlines: list[AST]) -> AST:
+    """Return a pandoc Link to ``url`` showing ``inlines``."""
     return {"t": "Link", "c": [_attr(), inlines, [url, ""]]}
 
 

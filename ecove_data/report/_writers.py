@@ -14,7 +14,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from ._document import LANG, Document, ast, pandoc, sources_blocks
+from ._document import LANG, Document, ast, link, pandoc, sources_blocks, text_inlines
 from ._notebooks import Figure
 
 __all__ = ["REFERENCE_DOCX", "write_docx", "write_html", "write_pdf"]
@@ -26,15 +26,8 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 def _epoch_env() -> dict[str, str]:
+    """Return the environment with ``SOURCE_DATE_EPOCH`` (0 unless set) for pandoc."""
     return {**os.environ, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "0")}
-
-
-def _title_meta(document: Document) -> dict[str, Any]:
-    return {
-        "title": document.title,
-        "subtitle": document.subtitle,
-        "lang": LANG,
-    }
 
 
 # --- Word ------------------------------------------------------------------------------
@@ -47,42 +40,33 @@ def write_docx(document: Document, work: Path, template: Path | None = None) -> 
         blocks.extend(document.blocks[chapter.stem])
     blocks.extend(sources_blocks(document))
     meta = {
-        **_title_meta(document),
-        "abstract": [{"t": "Para", "c": _inl(document.about)}],
+        "title": document.title,
+        "subtitle": document.subtitle,
+        "lang": LANG,
+        "abstract": [{"t": "Para", "c": text_inlines(document.about)}],
         "abstract-title": "About this document",
         "toc-title": "Contents",
     }
     source = json.dumps(ast(document, blocks, meta), ensure_ascii=False)
     out = work / "document.docx"
     reference = Path(template) if template else REFERENCE_DOCX
-    old = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = old or "0"
-    try:
-        pandoc(
-            [
-                "-f",
-                "json",
-                "-t",
-                "docx",
-                "--toc",
-                "--toc-depth=2",
-                f"--reference-doc={reference}",
-                f"--resource-path={work}",
-                "-o",
-                str(out),
-            ],
-            source,
-        )
-    finally:
-        if old is None:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
+    pandoc(
+        [
+            "-f",
+            "json",
+            "-t",
+            "docx",
+            "--toc",
+            "--toc-depth=2",
+            f"--reference-doc={reference}",
+            f"--resource-path={work}",
+            "-o",
+            str(out),
+        ],
+        source,
+        env=_epoch_env(),
+    )
     return _finish_docx(out.read_bytes(), document)
-
-
-def _inl(text: str) -> list[Any]:
-    from ._document import text_inlines
-
-    return text_inlines(text)
 
 
 def _finish_docx(data: bytes, document: Document) -> bytes:
@@ -178,12 +162,12 @@ def _fill_toc(xml: bytes) -> bytes:
     if field is None or not entries:
         return xml
     paragraphs = []
-    for index, (style, link) in enumerate(entries):
+    for index, (style, anchor) in enumerate(entries):
         opening = f"<w:r>{field.group(1)}</w:r>" if index == 0 else ""
         closing = (
             '<w:r><w:fldChar w:fldCharType="end" /></w:r>' if index == len(entries) - 1 else ""
         )
-        paragraphs.append(f"<w:p>{style}{opening}{link}{closing}</w:p>")
+        paragraphs.append(f"<w:p>{style}{opening}{anchor}{closing}</w:p>")
     text = text[: field.start()] + "".join(paragraphs) + text[field.end() :]
     return text.encode("utf-8")
 
@@ -339,8 +323,6 @@ def _nav(document: Document) -> str:
 
 def write_html(document: Document, work: Path) -> dict[str, bytes]:
     """Return the HTML pages: an index, one page per notebook (no code), the Sources."""
-    from ._document import _link, text_inlines
-
     pages: dict[str, bytes] = {}
     links = [(c.title, f"{c.stem}.html") for c in document.chapters] + [("Sources", "sources.html")]
     index = [
@@ -352,7 +334,7 @@ def write_html(document: Document, work: Path) -> dict[str, bytes]:
             "t": "OrderedList",
             "c": [
                 [1, {"t": "Decimal"}, {"t": "Period"}],
-                [[{"t": "Plain", "c": [_link(href, text_inlines(text))]}] for text, href in links],
+                [[{"t": "Plain", "c": [link(href, text_inlines(text))]}] for text, href in links],
             ],
         },
     ]
