@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import os
+import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -125,7 +126,9 @@ def execute(
                 nb, kernel_name="python3", timeout=timeout, resources={"metadata": {"path": cwd}}
             )
             try:
-                client.execute()
+                # The kernel's own log (a warning about its local TCP transport) is not for
+                # readers; cell errors come back as messages and are reported below.
+                client.execute(stderr=subprocess.DEVNULL)
             except CellExecutionError as exc:
                 index = next(
                     (
