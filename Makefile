@@ -21,7 +21,7 @@ LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 LAB_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help setup setup-runtime setup-lab setup-lint test check lint typecheck figures lab report \
+.PHONY: help setup setup-runtime setup-lab setup-lint setup-report test check lint typecheck figures lab report \
 	bench generate clean
 
 help:  ## list the targets
@@ -43,6 +43,9 @@ setup-lab: $(UV)
 
 setup-lint: $(UV)
 	$(SYNC) --no-default-groups --group lint --inexact
+
+setup-report: $(UV)
+	$(SYNC) --no-default-groups --group report --inexact
 
 lint: setup-lint  ## ruff check and format check
 	$(BIN)/ruff check .
@@ -67,14 +70,19 @@ figures: setup-runtime  ## redraw into figures/ what changed (runtime dependenci
 # own kernelspec (shipped by ipykernel) goes first on JUPYTER_PATH, before any python3 kernel
 # registered for the user, and jupyter starts "python" as the interpreter it runs under.
 lab report: export JUPYTER_PATH := $(abspath $(VENV))/share/jupyter$(if $(JUPYTER_PATH),:$(JUPYTER_PATH))
-REPORT_DIR ?= build/notebooks
+# make report FORMATS=docx,pdf,html REPORT_DIR=build/report TEMPLATE=our-template.docx
+FORMATS ?= docx,pdf,html
+REPORT_DIR ?= build/report
+OUT ?= $(REPORT_DIR)
+TEMPLATE ?=
 
 lab: setup-lab  ## JupyterLab on notebooks/ (options: make lab LAB_ARGS="--port 8899")
 	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks $(LAB_ROOT) $(LAB_ARGS)
 
-# Each notebook executed into a self-contained HTML page (charts embedded as images).
-report: setup  ## the notebooks executed into HTML under build/notebooks/
-	$(BIN)/jupyter nbconvert --to html --execute --output-dir $(REPORT_DIR) notebooks/*.ipynb
+# The discussion notebooks executed once into a Word document, a PDF and HTML pages, with the
+# report dependency group (pandoc, Typst, nbclient) installed first.
+report: setup-report  ## .docx, PDF and HTML under build/report/ (FORMATS=, OUT=, TEMPLATE=)
+	$(BIN)/python -m ecove_data.report --format "$(FORMATS)" --out "$(OUT)"$(if $(TEMPLATE), --template "$(TEMPLATE)")
 
 # Files generated from the descriptor (the table names as Literals for editors).
 generate: setup-runtime  ## rewrite ecove_data/_typing.py from the descriptor

@@ -117,6 +117,20 @@ def _parser() -> argparse.ArgumentParser:
     from .figures._build import add_arguments
 
     add_arguments(figures)
+    report = command(
+        "report",
+        "write the notebooks' discussion as a Word document, a PDF and HTML pages",
+        description=(
+            "Execute the discussion notebooks (01 onwards) once and write, into --out, "
+            "ecove-data-report.docx, ecove-data-report.pdf and html/. Needs the report "
+            "dependency group (make report installs it). Exits 1 if a notebook fails, "
+            f"{EXIT_CANNOT_WRITE} if a file cannot be written (nothing is half-written), 2 on "
+            "an unknown format or a missing template."
+        ),
+    )
+    from .report import add_arguments as add_report_arguments
+
+    add_report_arguments(report)
     return parser
 
 
@@ -205,6 +219,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .figures._build import main as figures_main
 
             status = figures_main(args)
+        elif args.command == "report":
+            from .report import run
+
+            status = run(args)
         else:
             status = _run(args)
         sys.stdout.flush()

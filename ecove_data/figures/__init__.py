@@ -34,6 +34,7 @@ from . import _report  # noqa: F401
 
 from . import _context  # noqa: F401  # isort: skip
 from ._context import date_span, source_name
+from ._display import show
 from ._registry import REGISTRY, FigureSpec, UnknownFigureError, register
 from ._style import STYLE_FILE
 
@@ -51,6 +52,7 @@ __all__ = [
     "draw",
     "names",
     "register",
+    "show",
     "source_name",
     "spec",
 ]

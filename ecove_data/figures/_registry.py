@@ -159,9 +159,11 @@ def register(
             if unknown:
                 raise TypeError(f"{name}() reads {', '.join(names)}, not {', '.join(unknown)}")
             frames = load_tables(names, given)
-            if takes_frames:
-                return styled_draw(**frames)
-            return styled_draw(make_facts(**frames))
+            fig = styled_draw(**frames) if takes_frames else styled_draw(make_facts(**frames))
+            # The figure carries its registry name, so a figure shown in a notebook can be
+            # given its caption and alt text, and found again in the executed notebook.
+            fig.set_label(name)
+            return fig
 
         figure.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
             [

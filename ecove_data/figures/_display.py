@@ -1,0 +1,306 @@
+"""Show a figure or a table in a notebook with its caption, in a form the report builder reads.
+
+:func:`show` displays a registered figure with "Figure. Title." and its caption under it and
+its alt text, or a table with "Table. Title." above it. Next to what JupyterLab shows, each
+output carries the same content as JSON under its own MIME type, so the document builder
+(``ecove-data report``) takes figures and tables from the executed notebook without
+reading code or parsing HTML: the PNG and SVG of the figure as drawn, the registry's title,
+caption and alt text, the table's cells formatted as the prose formats numbers, and the
+report lines and public sources they rest on.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import math
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ._registry import REGISTRY, UnknownFigureError
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.figure import Figure
+
+__all__ = ["CAPTION_KEY", "FIGURE_MIME", "TABLE_MIME", "show"]
+
+FIGURE_MIME = "application/vnd.ecove-data.figure+json"
+TABLE_MIME = "application/vnd.ecove-data.table+json"
+# Metadata key of the caption shown under a figure: the builder writes its own, numbered.
+CAPTION_KEY = "ecove_data"
+REPORT_URL = "raw/coves-conference-report.txt"
+# Pixels per inch at which JupyterLab shows the 300 dpi PNG: its natural size on screen.
+SCREEN_PPI = 96
+
+
+def show(
+    item: Figure | str | pd.DataFrame,
+    /,
+    title: str | None = None,
+    *,
+    data_dir: Path | str | None = None,
+    **frames: pd.DataFrame,
+) -> None:
+    """Display a figure with its caption and alt text, or a table with its title.
+
+    Parameters
+    ----------
+    item
+        A figure drawn by a figure function (``figures.activities()``), a figure's
+        name (drawn here from ``frames`` or the loaded tables), or a DataFrame to show as
+        a table.
+    title
+        The table's title (required for a table; a figure's title is the registry's).
+    data_dir, frames
+        The tables the figure's alt text is written from, as for :func:`figures.draw`.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> show(pd.DataFrame({"a": [1]}))
+    Traceback (most recent call last):
+    ...
+    ValueError: show() needs title="..." for a table: it becomes "Table N. <title>." in the report
+    """
+    import pandas as pd
+
+    if isinstance(item, pd.DataFrame):
+        if not title:
+            raise ValueError(
+                'show() needs title="..." for a table: it becomes "Table N. <title>." in the report'
+            )
+        _show_table(item, title)
+        return
+    _show_figure(item, data_dir, frames)
+
+
+def _show_figure(item: Figure | str, data_dir: Path | str | None, given: dict[str, Any]) -> None:
+    from IPython.display import Markdown, display
+
+    from ._parts import tables
+
+    if isinstance(item, str):
+        if item not in REGISTRY:
+            raise UnknownFigureError(item, list(REGISTRY))
+        name = item
+        spec = REGISTRY[name]
+        frames = tables(spec.tables, given, data_dir)
+        fig = spec.draw(**frames)
+    else:
+        fig, name = item, item.get_label()
+        if name not in REGISTRY:
+            raise ValueError(
+                "show() takes a figure drawn by a function of ecove_data.figures, such as "
+                f"figures.activities(), or a figure's name; got a figure labelled {name!r}"
+            )
+        spec = REGISTRY[name]
+        frames = tables(spec.tables, given, data_dir)
+    alt = spec.alt_text(frames)
+    png, svg = _render(fig, spec.title, alt)
+    width_in, height_in = (float(v) for v in fig.get_size_inches())
+    payload = {
+        "name": name,
+        "title": spec.title,
+        "caption": spec.caption,
+        "alt": alt,
+        "width_cm": round(width_in * 2.54, 2),
+        "height_cm": round(height_in * 2.54, 2),
+        "svg": svg,
+        "report_lines": _report_lines(frames.values(), alt),
+        "sources": _sources(frames.values()),
+    }
+    display(
+        {
+            "image/png": base64.b64encode(png).decode("ascii"),
+            "text/plain": f"Figure. {spec.title}.",
+            FIGURE_MIME: payload,
+        },
+        raw=True,
+        metadata={"image/png": {"width": round(width_in * SCREEN_PPI)}},
+    )
+    display(
+        Markdown(f"**Figure. {spec.title}.** {spec.caption}\n\n*Alt text:* {alt}"),
+        metadata={CAPTION_KEY: {"role": "caption", "figure": name}},
+    )
+
+
+def _render(fig: Figure, title: str, alt: str) -> tuple[bytes, str]:
+    """Save the figure as PNG (300 dpi) and SVG, with the reproducible metadata of the build."""
+    from xml.sax.saxutils import escape
+
+    import matplotlib as mpl
+
+    from ._build import _metadata
+    from ._style import STYLE_FILE
+
+    with mpl.rc_context(fname=str(STYLE_FILE)):
+        png = io.BytesIO()
+        fig.savefig(png, format="png", metadata=_metadata("png", title, alt))
+        # The first save laid the figure out; the SVG keeps that layout.
+        fig.set_layout_engine("none")
+        svg = io.StringIO()
+        fig.savefig(svg, format="svg", metadata=_metadata("svg", title, alt))
+    head, sep, tail = svg.getvalue().partition("</title>")
+    text = f"{head}{sep}\n <desc>{escape(alt)}</desc>{tail}" if sep else head
+    return png.getvalue(), text
+
+
+def _show_table(frame: pd.DataFrame, title: str) -> None:
+    from IPython.display import display
+
+    table = table_payload(frame, title)
+    display(
+        {
+            "text/html": _table_html(table),
+            "text/plain": f"Table. {title}.\n{frame.to_string()}",
+            TABLE_MIME: table,
+        },
+        raw=True,
+    )
+
+
+def table_payload(frame: pd.DataFrame, title: str) -> dict[str, Any]:
+    """Return a table as the report builder reads it: header, formatted cells, lines, sources.
+
+    A named index becomes the first column (an ``*_id`` index is left out: ids are for
+    code); headers are the descriptor's column titles; numbers are written as the report
+    writes them, flags as yes or no.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"value": [1741, 700000], "line": [44, 71]})
+    >>> table = table_payload(frame, "Two figures")
+    >>> table["columns"], table["rows"], table["report_lines"]
+    (['Value', 'Report line'], [['1741', '44'], ['700 000', '71']], [44, 71])
+    """
+    import pandas as pd
+
+    names = [name for name in frame.index.names if name is not None]
+    if names and not all(str(name).endswith("_id") for name in names):
+        frame = frame.reset_index()
+    titles = _field_titles()
+    numeric = [
+        pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype)
+        for dtype in frame.dtypes
+    ]
+    return {
+        "title": title,
+        "columns": [_header(column, titles) for column in frame.columns],
+        "numeric": numeric,
+        "rows": [[_cell(value) for value in row] for row in frame.itertuples(index=False)],
+        "report_lines": _report_lines([frame]),
+        "sources": _sources([frame]),
+    }
+
+
+def _field_titles() -> dict[str, str]:
+    """Column name -> title, from the descriptor (the first table that has the column)."""
+    from .._descriptor import read_package
+
+    titles: dict[str, str] = {}
+    for resource in read_package().raw.get("resources", []):
+        for field in resource.get("schema", {}).get("fields", []):
+            titles.setdefault(field["name"], field.get("title", ""))
+    return titles
+
+
+def _header(column: Any, titles: dict[str, str]) -> str:
+    text = str(column)
+    if text in ("line", "report_line"):
+        return "Report line"
+    if titles.get(text):
+        return titles[text]
+    text = text.replace("_", " ")
+    return text[:1].upper() + text[1:]
+
+
+def _cell(value: Any) -> str:
+    import pandas as pd
+
+    from ._style import format_number
+
+    if value is None or (not isinstance(value, str) and bool(pd.isna(value))):
+        return ""
+    if pd.api.types.is_bool(value):
+        return "yes" if value else "no"
+    if isinstance(value, int | float) or hasattr(value, "dtype"):
+        number = float(value)
+        if math.isfinite(number):
+            return format_number(number)
+    return str(value)
+
+
+def _table_html(table: dict[str, Any]) -> str:
+    from html import escape
+
+    head = "".join(f"<th>{escape(c)}</th>" for c in table["columns"])
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f'<td style="text-align:{"right" if num else "left"}">{escape(cell)}</td>'
+            for cell, num in zip(row, table["numeric"], strict=True)
+        )
+        + "</tr>"
+        for row in table["rows"]
+    )
+    return (
+        f"<p><strong>Table. {escape(table['title'])}.</strong></p>"
+        f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
+
+
+def _report_lines(frames: Iterable[pd.DataFrame], alt: str | None = None) -> list[int]:
+    """Return the lines of the report that the rows of these tables quote.
+
+    For a figure (``alt`` given), a table of numbers (``value``) counts only the rows whose
+    number the figure states in its alt text: a figure of three key figures rests on their
+    lines, not on every line of ``key_figures``.
+    """
+    import re
+
+    from ._style import format_number
+
+    lines: set[int] = set()
+    for frame in frames:
+        rows = frame
+        if alt is not None and "value" in frame.columns:
+            stated = [
+                bool(re.search(rf"(?<![\d.]){re.escape(format_number(v))}(?![\d])", alt))
+                if not _missing(v)
+                else False
+                for v in frame["value"]
+            ]
+            rows = frame[stated]
+        for column in ("line", "report_line"):
+            if column in rows.columns:
+                lines.update(int(v) for v in rows[column].dropna())
+    return sorted(lines)
+
+
+def _sources(frames: Iterable[pd.DataFrame]) -> list[dict[str, str]]:
+    """Return the public pages the rows of these tables come from (the rows a figure uses)."""
+    found: dict[str, dict[str, str]] = {}
+    for frame in frames:
+        if "source_url" not in frame.columns:
+            continue
+        rows = frame[frame["used_in_figures"]] if "used_in_figures" in frame.columns else frame
+        for row in rows.to_dict("records"):
+            url = str(row["source_url"])
+            if url == REPORT_URL or url in found:
+                continue
+            published = row.get("published")
+            found[url] = {
+                "url": url,
+                "title": str(row.get("source_title", "") or ""),
+                "date": "" if published is None or _missing(published) else str(published),
+            }
+    return list(found.values())
+
+
+def _missing(value: Any) -> bool:
+    import pandas as pd
+
+    return bool(pd.isna(value))

@@ -1,0 +1,216 @@
+"""The deliverable documents: the notebooks' discussion as Word, PDF and HTML.
+
+``make report``, ``ecove-data report`` and ``python -m ecove_data.report`` execute each
+discussion notebook once (``notebooks/01_*`` onwards) and write, from that one run:
+
+- ``ecove-data-report.docx``: title page, a Word table of contents, a chapter per
+  notebook, numbered figures with alt text and captions, native tables with repeating
+  header rows, and the Sources (styled by a reference document, ``--template``);
+- ``ecove-data-report.pdf``: the same on A4 through Typst, a tagged PDF (PDF/UA-1) with
+  embedded fonts, vector figures and their alt text;
+- ``html/``: a page per notebook without code, every chart with ``alt=`` and caption.
+
+Needs the ``report`` dependency group (pandoc from ``pypandoc-binary``, ``typst``,
+``nbclient``); ``import ecove_data`` does not.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from .._errors import CannotWriteError
+from .._files import make_dir, reason, write_atomic
+
+__all__ = ["DOCX", "FORMATS", "PDF", "build", "main"]
+
+FORMATS = ("docx", "pdf", "html")
+DOCX = "ecove-data-report.docx"
+PDF = "ecove-data-report.pdf"
+
+
+def parse_formats(text: str | Sequence[str]) -> tuple[str, ...]:
+    """Return the formats named in ``"docx,pdf"`` (or a list), checked, in build order.
+
+    Examples
+    --------
+    >>> parse_formats("html, docx")
+    ('docx', 'html')
+    >>> parse_formats("odt")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown report format 'odt': choose from docx, pdf, html (comma-separated)
+    """
+    items = text.split(",") if isinstance(text, str) else list(text)
+    chosen = {item.strip().lower() for item in items if item.strip()}
+    for item in sorted(chosen):
+        if item not in FORMATS:
+            raise ValueError(
+                f"unknown report format {item!r}: choose from {', '.join(FORMATS)} "
+                "(comma-separated)"
+            )
+    if not chosen:
+        raise ValueError(f"no report format given: choose from {', '.join(FORMATS)}")
+    return tuple(f for f in FORMATS if f in chosen)
+
+
+def _write_folder(folder: Path, files: dict[str, bytes]) -> None:
+    """Write a whole folder beside ``folder``, then swap it in: never half a folder."""
+    tmp = folder.with_name(f".{folder.name}.{os.getpid()}.tmp")
+    try:
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir()
+        for name, data in files.items():
+            write_atomic(tmp / name, data)
+        if folder.exists():
+            shutil.rmtree(folder)
+        tmp.rename(folder)
+    except OSError as exc:
+        raise CannotWriteError(folder, reason(exc)) from None
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def build(
+    formats: str | Sequence[str] = FORMATS,
+    out: Path | str = "build/report",
+    *,
+    template: Path | str | None = None,
+    notebooks: Path | str = "notebooks",
+    data_dir: Path | str | None = None,
+    progress: bool = False,
+) -> list[Path]:
+    """Execute the discussion notebooks once and write each format; return the paths written.
+
+    Parameters
+    ----------
+    formats
+        Some of ``docx``, ``pdf``, ``html`` (a comma-separated string or a list).
+    out
+        The output folder, made if missing.
+    template
+        A Word reference document whose styles, page set-up, header and footer the .docx
+        takes (default: the neutral A4 one shipped with the package).
+    notebooks
+        The folder of the notebooks.
+    data_dir
+        Another copy of ``data/`` for the notebooks (default: ``ECOVE_DATA_DIR`` or the
+        package's).
+    """
+    from . import _document, _notebooks, _writers
+
+    chosen = parse_formats(formats)
+    out = Path(out)
+    if template is not None and not Path(template).is_file():
+        raise FileNotFoundError(f"the Word template {template} does not exist")
+    paths = _notebooks.discussion_notebooks(notebooks)
+    if not paths:
+        raise FileNotFoundError(f"no discussion notebooks (01_*.ipynb onwards) in {notebooks}")
+    make_dir(out)
+
+    clock = [time.perf_counter()]
+
+    def say(message: str) -> None:
+        now = time.perf_counter()
+        if progress:
+            print(f"{message} ({now - clock[0]:.1f} s)", file=sys.stderr, flush=True)
+        clock[0] = now
+
+    executed = _notebooks.execute(paths, data_dir=data_dir)
+    say(f"executed {len(paths)} notebooks")
+    chapters = [_notebooks.read(p.stem, nb) for p, nb in zip(paths, executed, strict=True)]
+    _notebooks.number(chapters)
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        png, svg = {}, {}
+        for chapter in chapters:
+            for block in chapter.blocks:
+                if isinstance(block, _notebooks.Figure):
+                    png[block.number] = f"figure-{block.number}.png"
+                    svg[block.number] = f"figure-{block.number}.svg"
+                    (work / png[block.number]).write_bytes(block.png)
+                    (work / svg[block.number]).write_text(block.svg, encoding="utf-8")
+        document = _document.make_document(chapters, png, data_dir=data_dir)
+        _writers.check_blocks(document)
+        results: dict[str, bytes | dict[str, bytes]] = {}
+        if "docx" in chosen:
+            results["docx"] = _writers.write_docx(
+                document, work, Path(template) if template else None
+            )
+            say("wrote the .docx")
+        if "pdf" in chosen:
+            results["pdf"] = _writers.write_pdf(document, work, svg)
+            say("wrote the PDF")
+        if "html" in chosen:
+            results["html"] = _writers.write_html(document, work)
+            say("wrote the HTML pages")
+    # Only now that every format is made do the files replace the previous ones.
+    for fmt, data in results.items():
+        if fmt == "html":
+            assert isinstance(data, dict)
+            _write_folder(out / "html", data)
+            written.append(out / "html")
+        else:
+            assert isinstance(data, bytes)
+            target = out / (DOCX if fmt == "docx" else PDF)
+            write_atomic(target, data)
+            written.append(target)
+    return written
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the report options to a parser (``ecove-data report`` and ``python -m``)."""
+    parser.add_argument(
+        "--format",
+        default=",".join(FORMATS),
+        help="formats to build, comma-separated: docx, pdf, html (default: all three)",
+    )
+    parser.add_argument(
+        "--out", default="build/report", help="output folder (default: build/report)"
+    )
+    parser.add_argument(
+        "--template",
+        help="a Word reference document (.docx) whose styles, page set-up, header and footer "
+        "the .docx takes (default: the package's neutral A4 one)",
+    )
+    parser.add_argument(
+        "--notebooks", default="notebooks", help="folder of the notebooks (default: notebooks)"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Build from parsed arguments; print the paths; return the exit status."""
+    from ._notebooks import NotebookError
+
+    try:
+        written = build(
+            args.format,
+            args.out,
+            template=args.template,
+            notebooks=args.notebooks,
+            data_dir=getattr(args, "data_dir", None),
+            progress=True,
+        )
+    except (ValueError, FileNotFoundError) as exc:
+        print(f"ecove-data: {exc}", file=sys.stderr)
+        return 2
+    except NotebookError as exc:
+        print(f"ecove-data: {exc}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(path)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m ecove_data.report``: ``ecove-data report`` with the same options."""
+    from ..cli import main as cli_main
+
+    return cli_main(["report", *(sys.argv[1:] if argv is None else argv)])

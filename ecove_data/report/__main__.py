@@ -1,0 +1,7 @@
+"""``python -m ecove_data.report``."""
+
+import sys
+
+from . import main
+
+sys.exit(main())

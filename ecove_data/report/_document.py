@@ -1,0 +1,384 @@
+"""The document shared by every format: a pandoc AST made from the chapters, and its sources.
+
+Each chapter's prose is parsed once by pandoc (CommonMark with pandoc's extensions);
+figures and tables are put in as pandoc ``Figure`` and ``Table`` blocks built here, so
+their numbers, captions and alt text come from the registry and the notebook, never from
+parsing HTML. The writers then render the same AST as .docx, Typst (for the PDF) and HTML.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ._notebooks import Chapter, Figure, Prose, Table
+
+__all__ = [
+    "Document",
+    "Source",
+    "link",
+    "make_document",
+    "pandoc",
+    "sources_blocks",
+    "text_inlines",
+]
+
+PLACEHOLDER = "ECOVEBLOCK{}"
+REPORT_URL = "raw/coves-conference-report.txt"
+# "line 44", "lines 41 to 46", "(report, line 3)": where prose names the report's lines.
+LINE_MENTION = re.compile(r"\blines? (\d+)(?:\s*(?:to|and|-|\u2013)\s*(\d+))?")
+LANG = "en-GB"
+
+AST = dict[str, Any]
+
+
+@dataclass
+class Source:
+    """A public page a chapter cites."""
+
+    url: str
+    title: str
+    date: str
+
+
+@dataclass
+class Document:
+    """The whole document: metadata, chapters as AST blocks, and what they rest on."""
+
+    title: str
+    subtitle: str
+    about: str
+    chapters: list[Chapter]
+    blocks: dict[str, list[AST]]  # chapter stem -> AST blocks
+    report_title: str
+    report_lines: list[int]
+    sources: list[Source]
+    pandoc_api: list[int] = field(default_factory=lambda: [1, 23, 1])
+
+    def figures(self) -> Iterator[Figure]:
+        """Yield every figure in reading order."""
+        for chapter in self.chapters:
+            yield from (b for b in chapter.blocks if isinstance(b, Figure))
+
+    def tables(self) -> Iterator[Table]:
+        """Yield every table in reading order."""
+        for chapter in self.chapters:
+            yield from (b for b in chapter.blocks if isinstance(b, Table))
+
+
+def pandoc(
+    args: list[str], source: str | bytes | None = None, env: dict[str, str] | None = None
+) -> bytes:
+    """Run the pandoc of the ``pypandoc-binary`` wheel; raise with its message on failure."""
+    import pypandoc
+
+    done = subprocess.run(
+        [pypandoc.get_pandoc_path(), *args],
+        input=source.encode("utf-8") if isinstance(source, str) else source,
+        capture_output=True,
+        check=False,
+        env=env,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(
+            f"pandoc {' '.join(args)} failed: {done.stderr.decode(errors='replace')}"
+        )
+    return done.stdout
+
+
+def text_inlines(text: str) -> list[AST]:
+    """Return plain text as pandoc inlines (words and spaces), nothing read as markup.
+
+    Examples
+    --------
+    >>> text_inlines("two words")
+    [{'t': 'Str', 'c': 'two'}, {'t': 'Space'}, {'t': 'Str', 'c': 'words'}]
+    """
+    inlines: list[AST] = []
+    for word in text.split():
+        if inlines:
+            inlines.append({"t": "Space"})
+        inlines.append({"t": "Str", "c": word})
+    return inlines
+
+
+def _attr(ident: str = "", classes: list[str] | None = None, kv: list[list[str]] | None = None):
+    return [ident, classes or [], kv or []]
+
+
+def figure_caption(figure: Figure) -> list[AST]:
+    """Return "Figure N. Title." (bold) and the registry's caption as inlines."""
+    return [
+        {"t": "Strong", "c": text_inlines(f"Figure {figure.number}. {figure.title}.")},
+        {"t": "Space"},
+        *text_inlines(figure.caption),
+    ]
+
+
+def figure_block(figure: Figure, image: str) -> AST:
+    """Return a pandoc Figure: the image at its designed width, alt text, numbered caption."""
+    img = {
+        "t": "Image",
+        "c": [
+            _attr(kv=[["width", f"{figure.width_cm:g}cm"]]),
+            text_inlines(figure.alt),
+            [image, ""],
+        ],
+    }
+    return {
+        "t": "Figure",
+        "c": [
+            _attr(f"figure-{figure.number}"),
+            [None, [{"t": "Plain", "c": figure_caption(figure)}]],
+            [{"t": "Plain", "c": [img]}],
+        ],
+    }
+
+
+def _cell(text: str, align: str = "AlignDefault") -> AST:
+    return [_attr(), {"t": align}, 1, 1, [{"t": "Plain", "c": text_inlines(text)}]]
+
+
+def table_block(table: Table) -> AST:
+    """Return a pandoc Table: numbered caption, one header row, numbers aligned right."""
+    aligns = ["AlignRight" if numeric else "AlignLeft" for numeric in table.numeric]
+    head = [_attr(), [[_attr(), [_cell(c, a) for c, a in zip(table.columns, aligns, strict=True)]]]]
+    body = [
+        [_attr(), [_cell(v, a) for v, a in zip(row, aligns, strict=True)]] for row in table.rows
+    ]
+    caption = [{"t": "Strong", "c": text_inlines(f"Table {table.number}. {table.title}.")}]
+    # Columns as wide as their longest word run suggests, within bounds: ids and numbers
+    # narrow, sentences wide.
+    weights = [
+        min(max(len(text) for text in [column, *(row[i] for row in table.rows)]), 45) + 6
+        for i, column in enumerate(table.columns)
+    ]
+    widths = [weight / sum(weights) for weight in weights]
+    return {
+        "t": "Table",
+        "c": [
+            _attr(f"table-{table.number}"),
+            [None, [{"t": "Plain", "c": caption}]],
+            [[{"t": a}, {"t": "ColWidth", "c": w}] for a, w in zip(aligns, widths, strict=True)],
+            head,
+            [[_attr(), 0, [], body]],
+            [_attr(), []],
+        ],
+    }
+
+
+def _walk(node: Any) -> Iterator[AST]:
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from _walk(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _walk(item)
+
+
+def _stringify(inlines: list[AST]) -> str:
+    words = []
+    for node in _walk(inlines):
+        if node.get("t") == "Str":
+            words.append(node["c"])
+        elif node.get("t") in ("Space", "SoftBreak", "LineBreak"):
+            words.append(" ")
+    return "".join(words)
+
+
+def _chapter_blocks(chapter: Chapter, images: dict[int, str]) -> tuple[list[AST], list[int]]:
+    """Parse the chapter's prose once and put its figures and tables in place."""
+    parts: list[str] = []
+    placed: dict[str, Figure | Table] = {}
+    for index, block in enumerate(chapter.blocks):
+        if isinstance(block, Prose):
+            parts.append(block.markdown)
+        else:
+            key = PLACEHOLDER.format(index)
+            placed[key] = block
+            parts.append(key)
+    ast = json.loads(pandoc(["-f", "commonmark_x-smart", "-t", "json"], "\n\n".join(parts) + "\n"))
+    blocks: list[AST] = []
+    for node in ast["blocks"]:
+        text = _stringify(node["c"]) if node["t"] == "Para" else ""
+        if text in placed:
+            item = placed[text]
+            if isinstance(item, Figure):
+                blocks.append(figure_block(item, images[item.number]))
+            else:
+                blocks.append(table_block(item))
+            continue
+        if node["t"] == "Header":
+            # Ids unique across chapters: each closes with "What it means for ECoVEM".
+            node["c"][1][0] = f"{chapter.stem}-{node['c'][1][0]}"
+        blocks.append(node)
+    lines = []
+    for block in chapter.blocks:
+        if isinstance(block, Prose):
+            for first, last in LINE_MENTION.findall(block.markdown):
+                lines.append(int(first))
+                if last:
+                    lines.append(int(last))
+    return blocks, lines
+
+
+def _links(blocks: list[AST]) -> list[tuple[str, str]]:
+    found = []
+    for node in _walk(blocks):
+        if node.get("t") == "Link":
+            url = node["c"][2][0]
+            if url.startswith(("http://", "https://")):
+                found.append((url, _stringify(node["c"][1])))
+    return found
+
+
+def _source_catalogue(data_dir: Path | str | None) -> dict[str, dict[str, str]]:
+    """Title and publication date of every public page the context tables cite."""
+    from .. import _load
+
+    catalogue: dict[str, dict[str, str]] = {}
+    for name in _load.datasets("context", data_dir=data_dir):
+        frame = _load.load(name, data_dir=data_dir)
+        if "source_url" not in frame.columns:
+            continue
+        for row in frame.to_dict("records"):
+            url = str(row["source_url"])
+            entry = catalogue.setdefault(url, {"title": "", "date": ""})
+            title = row.get("source_title")
+            if title and str(title) != "(not shown)" and not entry["title"]:
+                entry["title"] = str(title)
+            published = row.get("published")
+            if published is not None and str(published) not in ("", "<NA>", "nan", "None"):
+                entry["date"] = entry["date"] or str(published)
+    return catalogue
+
+
+def make_document(
+    chapters: list[Chapter],
+    images: dict[int, str],
+    *,
+    data_dir: Path | str | None = None,
+) -> Document:
+    """Build the document from numbered chapters; ``images`` maps figure numbers to files."""
+    from importlib import metadata
+
+    from .. import _descriptor
+    from ..figures import source_name
+
+    blocks: dict[str, list[AST]] = {}
+    lines: set[int] = set()
+    cited: dict[str, str] = {}
+    for chapter in chapters:
+        chapter_blocks, prose_lines = _chapter_blocks(chapter, images)
+        blocks[chapter.stem] = chapter_blocks
+        lines.update(prose_lines)
+        for url, text in _links(chapter_blocks):
+            cited.setdefault(url, text)
+        for block in chapter.blocks:
+            if isinstance(block, Figure | Table):
+                lines.update(block.report_lines)
+                for source in block.sources:
+                    cited.setdefault(source["url"], source["title"])
+    catalogue = _source_catalogue(data_dir)
+    sources = []
+    for url, text in cited.items():
+        known = catalogue.get(url, {})
+        title = known.get("title") or (text if text and text != "(not shown)" else "")
+        title = title or f"Page on {source_name(url)} (title not recorded)"
+        sources.append(Source(url=url, title=title, date=known.get("date", "")))
+
+    raw = _descriptor.read_package(data_dir).raw
+    report = next(iter(raw.get("sources", [])), {})
+    version = metadata.version("ecove-data")
+    title = "What the conference report on vocational excellence means for ECoVEM"
+    return Document(
+        title=title,
+        subtitle="The discussion of the ecove-data notebooks, with their figures and tables",
+        about=(
+            "A deliverable draft made from the executed ecove-data notebooks: each chapter "
+            "is one notebook's discussion, with its figures and tables. Every number is "
+            "computed from the tables of the data package ecove-data, version "
+            f"{version}, which takes it from the conference report or from a public source "
+            "named in the Sources at the end; values computed from them are marked as "
+            "derived."
+        ),
+        chapters=chapters,
+        blocks=blocks,
+        report_title=str(
+            report.get("title", "Report on the European conference on vocational excellence")
+        ),
+        report_lines=sorted(lines),
+        sources=sources,
+    )
+
+
+def link(url: str, inlines: list[AST]) -> AST:
+    """Return a pandoc Link to ``url`` showing ``inlines``."""
+    return {"t": "Link", "c": [_attr(), inlines, [url, ""]]}
+
+
+def sources_blocks(document: Document) -> list[AST]:
+    """Return the closing Sources section: the report with its lines, then each public page."""
+    lines = ", ".join(str(n) for n in document.report_lines)
+    report = [
+        {"t": "Emph", "c": text_inlines(document.report_title)},
+        {"t": "Space"},
+        *text_inlines(
+            f"(the conference report, shipped byte for byte with the data package as "
+            f"{REPORT_URL}). The numbers in this document come from its lines {lines}."
+        ),
+    ]
+    items = []
+    for source in document.sources:
+        when = f"Published {source.date}." if source.date else "Publication date not recorded."
+        items.append(
+            [
+                {
+                    "t": "Plain",
+                    "c": [
+                        *text_inlines(source.title.rstrip(".") + "."),
+                        {"t": "Space"},
+                        {
+                            "t": "Link",
+                            "c": [_attr(), [{"t": "Str", "c": source.url}], [source.url, ""]],
+                        },
+                        {"t": "Str", "c": "."},
+                        {"t": "Space"},
+                        *text_inlines(when),
+                    ],
+                }
+            ]
+        )
+    blocks: list[AST] = [
+        {"t": "Header", "c": [1, _attr("sources"), text_inlines("Sources")]},
+        {"t": "Para", "c": report},
+    ]
+    if items:
+        blocks.append(
+            {"t": "Para", "c": text_inlines("Public sources the chapters cite, each once:")}
+        )
+        blocks.append({"t": "OrderedList", "c": [[1, {"t": "Decimal"}, {"t": "Period"}], items]})
+    return blocks
+
+
+def ast(document: Document, blocks: list[AST], meta: dict[str, Any] | None = None) -> AST:
+    """Wrap blocks in a pandoc document with string metadata."""
+    return {
+        "pandoc-api-version": document.pandoc_api,
+        "meta": {key: _meta(value) for key, value in (meta or {}).items()},
+        "blocks": blocks,
+    }
+
+
+def _meta(value: Any) -> AST:
+    if isinstance(value, bool):
+        return {"t": "MetaBool", "c": value}
+    if isinstance(value, list):
+        return {"t": "MetaBlocks", "c": value}
+    return {"t": "MetaInlines", "c": text_inlines(str(value))}

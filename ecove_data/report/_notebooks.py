@@ -1,0 +1,218 @@
+"""Execute the discussion notebooks once and read what a reader sees in them.
+
+A chapter is one notebook: its Markdown cells, the Markdown its code displays, and the
+figures and tables shown with :func:`ecove_data.figures.show` (recognised by their MIME
+types). Code, plain-text results, DataFrame reprs and the captions shown under figures in
+JupyterLab are left out: the documents write their own, numbered captions.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..figures._display import CAPTION_KEY, FIGURE_MIME, TABLE_MIME
+
+__all__ = ["Chapter", "Figure", "Prose", "Table", "discussion_notebooks", "execute", "read"]
+
+
+@dataclass
+class Prose:
+    """Markdown, from a Markdown cell or displayed by code."""
+
+    markdown: str
+
+
+@dataclass
+class Figure:
+    """A registered figure as the notebook drew it."""
+
+    name: str
+    title: str
+    caption: str
+    alt: str
+    width_cm: float
+    height_cm: float
+    png: bytes
+    svg: str
+    report_lines: list[int]
+    sources: list[dict[str, str]]
+    number: int = 0
+
+
+@dataclass
+class Table:
+    """A table shown to the reader, its cells already formatted."""
+
+    title: str
+    columns: list[str]
+    numeric: list[bool]
+    rows: list[list[str]]
+    report_lines: list[int]
+    sources: list[dict[str, str]]
+    number: int = 0
+
+
+Block = Prose | Figure | Table
+
+
+@dataclass
+class Chapter:
+    """One notebook: its file name, its opening question and what it shows, in order."""
+
+    stem: str
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+
+
+class NotebookError(RuntimeError):
+    """A notebook failed to run: which one, which cell and the error it raised."""
+
+
+def discussion_notebooks(folder: Path | str) -> list[Path]:
+    """Return the discussion notebooks in file order: ``01_*`` onwards (not the quickstart).
+
+    Examples
+    --------
+    >>> [p.name for p in discussion_notebooks("notebooks")][:1]
+    ['01_cove_call_2021.ipynb']
+    """
+    paths = sorted(Path(folder).glob("[0-9][0-9]_*.ipynb"))
+    return [path for path in paths if not path.name.startswith("00")]
+
+
+@contextlib.contextmanager
+def _kernel_environment(data_dir: Path | str | None) -> Iterator[None]:
+    """Environment of the kernels: this Python's kernelspec, the data folder, no backend."""
+    saved = dict(os.environ)
+    try:
+        share = str(Path(sys.prefix) / "share" / "jupyter")
+        paths = os.environ.get("JUPYTER_PATH")
+        os.environ["JUPYTER_PATH"] = share + (os.pathsep + paths if paths else "")
+        os.environ.pop("MPLBACKEND", None)
+        os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
+        if data_dir is not None:
+            os.environ["ECOVE_DATA_DIR"] = str(Path(data_dir).resolve())
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def execute(
+    paths: list[Path], *, data_dir: Path | str | None = None, timeout: int = 300
+) -> list[Any]:
+    """Execute each notebook once in the ``python3`` kernel, from a temporary folder.
+
+    Raises :class:`NotebookError` naming the notebook and cell of the first failure.
+    """
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    executed = []
+    with _kernel_environment(data_dir), tempfile.TemporaryDirectory() as cwd:
+        for path in paths:
+            nb = nbformat.read(path, as_version=4)
+            client = NotebookClient(
+                nb, kernel_name="python3", timeout=timeout, resources={"metadata": {"path": cwd}}
+            )
+            try:
+                # The kernel's own log (a warning about its local TCP transport) is not for
+                # readers; cell errors come back as messages and are reported below.
+                client.execute(stderr=subprocess.DEVNULL)
+            except CellExecutionError as exc:
+                index = next(
+                    (
+                        i
+                        for i, cell in enumerate(nb.cells)
+                        if any(o.get("output_type") == "error" for o in cell.get("outputs", []))
+                    ),
+                    None,
+                )
+                where = f"cell {index}" if index is not None else "a cell"
+                raise NotebookError(
+                    f"{path.name}: {where} failed, so no document was written.\n{exc}"
+                ) from None
+            executed.append(nb)
+    return executed
+
+
+def read(stem: str, nb: Any) -> Chapter:
+    """Read one executed notebook into a chapter."""
+    blocks: list[Block] = []
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            blocks.append(Prose(cell.source))
+            continue
+        if cell.cell_type != "code":
+            continue
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if FIGURE_MIME in data:
+                blocks.append(_figure(data))
+            elif TABLE_MIME in data:
+                blocks.append(_table(data[TABLE_MIME]))
+            elif CAPTION_KEY in output.get("metadata", {}):
+                continue
+            elif "text/markdown" in data:
+                blocks.append(Prose(data["text/markdown"]))
+    title = next(
+        (
+            line[2:].strip()
+            for block in blocks
+            if isinstance(block, Prose)
+            for line in block.markdown.splitlines()
+            if line.startswith("# ")
+        ),
+        stem,
+    )
+    return Chapter(stem=stem, title=title, blocks=blocks)
+
+
+def _figure(data: dict[str, Any]) -> Figure:
+    info = data[FIGURE_MIME]
+    return Figure(
+        name=info["name"],
+        title=info["title"],
+        caption=info["caption"],
+        alt=info["alt"],
+        width_cm=float(info["width_cm"]),
+        height_cm=float(info["height_cm"]),
+        png=base64.b64decode(data["image/png"]),
+        svg=info["svg"],
+        report_lines=list(info["report_lines"]),
+        sources=list(info["sources"]),
+    )
+
+
+def _table(info: dict[str, Any]) -> Table:
+    return Table(
+        title=info["title"],
+        columns=list(info["columns"]),
+        numeric=list(info["numeric"]),
+        rows=[list(row) for row in info["rows"]],
+        report_lines=list(info["report_lines"]),
+        sources=list(info["sources"]),
+    )
+
+
+def number(chapters: list[Chapter]) -> None:
+    """Give each figure and table its number in the whole document, in reading order."""
+    figures = tables = 0
+    for chapter in chapters:
+        for block in chapter.blocks:
+            if isinstance(block, Figure):
+                figures += 1
+                block.number = figures
+            elif isinstance(block, Table):
+                tables += 1
+                block.number = tables

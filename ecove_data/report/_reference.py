@@ -1,0 +1,165 @@
+"""Make the neutral Word reference document the .docx is styled with (``reference.docx``).
+
+Run ``python -m ecove_data.report._reference`` to regenerate it: it starts from pandoc's
+own reference document (so every style pandoc writes exists), sets A4 with 2.5 cm
+margins, Arial 11 pt text, dark blue headings, chapters and the contents on a new page,
+centred page numbers in the footer and a light grid for tables, then stores the zip with
+fixed timestamps, so the same versions always give the same bytes. Teams use their own
+template instead with ``make report TEMPLATE=path/to/template.docx``.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+import zipfile
+from pathlib import Path
+
+__all__ = ["make_reference"]
+
+FONT = "Arial"  # Liberation Sans where Arial is missing: the same widths.
+HEADING_COLOUR = (0x1F, 0x3A, 0x5F)
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def _page_number_footer(section) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    paragraph = section.footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        else:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+        run._r.append(element)
+
+
+def _table_grid(style) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    tbl_pr = style.element.find(qn("w:tblPr"))
+    if tbl_pr is None:
+        tbl_pr = OxmlElement("w:tblPr")
+        style.element.append(tbl_pr)
+    for old in tbl_pr.findall(qn("w:tblBorders")):
+        tbl_pr.remove(old)
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        line = OxmlElement(f"w:{edge}")
+        line.set(qn("w:val"), "single")
+        line.set(qn("w:sz"), "4")
+        line.set(qn("w:space"), "0")
+        line.set(qn("w:color"), "999999")
+        borders.append(line)
+    tbl_pr.append(borders)
+    # The header row (Word's "first row" of the table style) in bold on a light fill.
+    header = OxmlElement("w:tblStylePr")
+    header.set(qn("w:type"), "firstRow")
+    run = OxmlElement("w:rPr")
+    run.append(OxmlElement("w:b"))
+    header.append(run)
+    cell = OxmlElement("w:tcPr")
+    fill = OxmlElement("w:shd")
+    fill.set(qn("w:val"), "clear")
+    fill.set(qn("w:color"), "auto")
+    fill.set(qn("w:fill"), "E8EDF3")
+    cell.append(fill)
+    header.append(cell)
+    for old in style.element.findall(qn("w:tblStylePr")):
+        style.element.remove(old)
+    style.element.append(header)
+
+
+def _set_font(style, size: float | None = None) -> None:
+    """Set the style's font to FONT; theme fonts would otherwise take precedence."""
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    style.font.name = FONT
+    if size is not None:
+        style.font.size = Pt(size)
+    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+    for attribute in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+        fonts.attrib.pop(qn(f"w:{attribute}"), None)
+    fonts.set(qn("w:eastAsia"), FONT)
+
+
+def make_reference(target: Path) -> Path:
+    """Write the reference document to ``target`` and return it."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt, RGBColor
+
+    from ._document import pandoc
+
+    doc = docx.Document(io.BytesIO(pandoc(["--print-default-data-file", "reference.docx"])))
+    for section in doc.sections:
+        section.page_width, section.page_height = Cm(21), Cm(29.7)
+        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+            setattr(section, side, Cm(2.5))
+        section.footer_distance = Cm(1.2)
+        _page_number_footer(section)
+    styles = {style.name: style for style in doc.styles}
+    for name in ("Normal", "Body Text", "First Paragraph", "Compact"):
+        _set_font(styles[name], 11)
+    for name, size in (("Title", 26), ("Subtitle", 15), ("Heading 1", 18), ("Heading 2", 14)):
+        _set_font(styles[name], size)
+        styles[name].font.bold = name != "Subtitle"
+        styles[name].font.color.rgb = RGBColor(*HEADING_COLOUR)
+    for name in ("Heading 3", "TOC Heading", "Abstract Title"):
+        _set_font(styles[name])
+        styles[name].font.color.rgb = RGBColor(*HEADING_COLOUR)
+    for name in ("Title", "Subtitle", "Abstract Title", "Abstract"):
+        styles[name].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    styles["Title"].paragraph_format.space_before = Cm(6)
+    _set_font(styles["Abstract"], 11)
+    styles["Abstract Title"].paragraph_format.space_before = Cm(3)
+    styles["Abstract Title"].font.size = Pt(11)
+    # The contents and each chapter (Heading 1) start on a new page.
+    for name in ("TOC Heading", "Heading 1"):
+        styles[name].paragraph_format.page_break_before = True
+    for name in ("Image Caption", "Table Caption"):
+        _set_font(styles[name], 9.5)
+        styles[name].font.italic = False
+        styles[name].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        styles[name].paragraph_format.keep_together = True
+    styles["Table Caption"].paragraph_format.keep_with_next = True
+    styles["Captioned Figure"].paragraph_format.keep_with_next = True
+    _table_grid(styles["Table"])
+    doc.core_properties.title = ""
+    doc.core_properties.language = "en-GB"
+
+    raw = io.BytesIO()
+    doc.save(raw)
+    source = zipfile.ZipFile(raw)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zipped:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                # No dates and no author: the file is the same whoever makes it, whenever.
+                import re
+
+                text = data.decode("utf-8")
+                text = re.sub(r"<dcterms:(created|modified)[^>]*>[^<]*</dcterms:\1>", "", text)
+                data = text.encode("utf-8")
+            entry = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            zipped.writestr(entry, data)
+    target.write_bytes(out.getvalue())
+    return target
+
+
+if __name__ == "__main__":
+    default = Path(__file__).with_name("reference.docx")
+    path = make_reference(Path(sys.argv[1]) if len(sys.argv) > 1 else default)
+    print(path)

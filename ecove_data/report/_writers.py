@@ -1,0 +1,367 @@
+"""Write the document as .docx (pandoc), PDF (Typst) and HTML pages (pandoc).
+
+Every writer works in a temporary folder and returns bytes or files that the caller moves
+into place, so a failure never leaves a half-written document behind.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from ._document import LANG, Document, ast, link, pandoc, sources_blocks, text_inlines
+from ._notebooks import Figure
+
+__all__ = ["REFERENCE_DOCX", "write_docx", "write_html", "write_pdf"]
+
+REFERENCE_DOCX = Path(__file__).with_name("reference.docx")
+# 1980-01-01, the earliest time a zip entry can carry: no build date inside the .docx.
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _epoch_env() -> dict[str, str]:
+    """Return the environment with ``SOURCE_DATE_EPOCH`` (0 unless set) for pandoc."""
+    return {**os.environ, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "0")}
+
+
+# --- Word ------------------------------------------------------------------------------
+
+
+def write_docx(document: Document, work: Path, template: Path | None = None) -> bytes:
+    """Return the .docx: title page, a Word TOC field, the chapters, the Sources."""
+    blocks: list[Any] = []
+    for chapter in document.chapters:
+        blocks.extend(document.blocks[chapter.stem])
+    blocks.extend(sources_blocks(document))
+    meta = {
+        "title": document.title,
+        "subtitle": document.subtitle,
+        "lang": LANG,
+        "abstract": [{"t": "Para", "c": text_inlines(document.about)}],
+        "abstract-title": "About this document",
+        "toc-title": "Contents",
+    }
+    source = json.dumps(ast(document, blocks, meta), ensure_ascii=False)
+    out = work / "document.docx"
+    reference = Path(template) if template else REFERENCE_DOCX
+    pandoc(
+        [
+            "-f",
+            "json",
+            "-t",
+            "docx",
+            "--toc",
+            "--toc-depth=2",
+            f"--reference-doc={reference}",
+            f"--resource-path={work}",
+            "-o",
+            str(out),
+        ],
+        source,
+        env=_epoch_env(),
+    )
+    return _finish_docx(out.read_bytes(), document)
+
+
+def _finish_docx(data: bytes, document: Document) -> bytes:
+    """Set title, language and no dates in the properties; mark header rows; fix zip times."""
+    from xml.sax.saxutils import escape
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                text = content.decode("utf-8")
+                # No build date: the created and modified stamps are dropped.
+                text = re.sub(r"<dcterms:(created|modified)[^>]*>[^<]*</dcterms:\1>", "", text)
+                text = re.sub(r"<dc:language>[^<]*</dc:language>", "", text)
+                text = re.sub(r"<dc:title>[^<]*</dc:title>", "", text)
+                text = text.replace(
+                    "</cp:coreProperties>",
+                    f"<dc:title>{escape(document.title)}</dc:title>"
+                    f"<dc:language>{LANG}</dc:language></cp:coreProperties>",
+                )
+                content = text.encode("utf-8")
+            elif info.filename == "word/document.xml":
+                content = _fill_toc(_repeat_header_rows(content))
+            elif info.filename == "word/settings.xml":
+                content = _settings(content)
+            entry = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, content)
+    return out.getvalue()
+
+
+def _settings(xml: bytes) -> bytes:
+    """Ask Word to update the fields (the TOC's page numbers) on opening; British English."""
+    text = xml.decode("utf-8")
+    text = re.sub(r'<w:themeFontLang w:val="[^"]*"', f'<w:themeFontLang w:val="{LANG}"', text)
+    if "<w:updateFields" not in text:
+        # The schema's order: updateFields comes before these elements.
+        later = re.search(
+            r"<w:(?:hdrShapeDefaults|footnotePr|endnotePr|compat|docVars|rsids)\b", text
+        )
+        at = later.start() if later else text.rindex("</w:settings>")
+        text = text[:at] + '<w:updateFields w:val="true" />' + text[at:]
+    return text.encode("utf-8")
+
+
+def _repeat_header_rows(xml: bytes) -> bytes:
+    """Mark each table's first row as a header that repeats on every page (if pandoc did not)."""
+    text = xml.decode("utf-8")
+
+    def mark(match: re.Match[str]) -> str:
+        row = match.group(0)
+        if "<w:tblHeader" in row:
+            return row
+        return row.replace("<w:tr>", '<w:tr><w:trPr><w:tblHeader w:val="on" /></w:trPr>', 1)
+
+    text = re.sub(r"(?<=</w:tblGrid>)<w:tr>(?:(?!</w:tr>).)*</w:tr>", mark, text, flags=re.S)
+    return text.encode("utf-8")
+
+
+def _fill_toc(xml: bytes) -> bytes:
+    """Put the headings into the TOC field's result.
+
+    Readers that do not update fields (LibreOffice, previews) then show the contents;
+    Word, asked by pandoc's ``updateFields`` setting, rebuilds it with page numbers.
+    """
+    text = xml.decode("utf-8")
+    field = re.search(
+        r'<w:p><w:r>(<w:fldChar w:fldCharType="begin"[^>]*/><w:instrText[^>]*>TOC [^<]*'
+        r'</w:instrText><w:fldChar w:fldCharType="separate" />)'
+        r'<w:fldChar w:fldCharType="end" /></w:r></w:p>',
+        text,
+    )
+    heading = re.compile(
+        r'<w:bookmarkStart w:id="\d+" w:name="([^"]+)" />\s*<w:p><w:pPr><w:pStyle '
+        r'w:val="Heading([12])" />.*?</w:p>',
+        re.S,
+    )
+    entries = []
+    for match in heading.finditer(text):
+        words = "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", match.group(0)))
+        level = match.group(2)
+        indent = "" if level == "1" else '<w:ind w:left="440" />'
+        entries.append(
+            (
+                f'<w:pPr><w:pStyle w:val="TOC{level}" />{indent}</w:pPr>',
+                f'<w:hyperlink w:anchor="{match.group(1)}" w:history="1">'
+                f'<w:r><w:t xml:space="preserve">{words}</w:t></w:r></w:hyperlink>',
+            )
+        )
+    if field is None or not entries:
+        return xml
+    paragraphs = []
+    for index, (style, anchor) in enumerate(entries):
+        opening = f"<w:r>{field.group(1)}</w:r>" if index == 0 else ""
+        closing = (
+            '<w:r><w:fldChar w:fldCharType="end" /></w:r>' if index == len(entries) - 1 else ""
+        )
+        paragraphs.append(f"<w:p>{style}{opening}{anchor}{closing}</w:p>")
+    text = text[: field.start()] + "".join(paragraphs) + text[field.end() :]
+    return text.encode("utf-8")
+
+
+# --- PDF through Typst -------------------------------------------------------------------
+
+
+def _typst_string(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _typst_figure(figure: Figure, image: str) -> str:
+    caption = f"#strong({_typst_string(f'Figure {figure.number}. {figure.title}.')}) " + (
+        f"#{_typst_string(figure.caption)}"
+    )
+    return (
+        "#figure(\n"
+        f"  image({_typst_string(image)}, width: {figure.width_cm:g}cm, "
+        f"alt: {_typst_string(figure.alt)}),\n"
+        f"  caption: [{caption}],\n"
+        ")"
+    )
+
+
+TYPST_PREAMBLE = """\
+#set document(title: {title}, author: "ECoVEM project team", date: none)
+#set page(paper: "a4", margin: (x: 2.5cm, top: 2.5cm, bottom: 2.5cm))
+#set text(font: "Libertinus Serif", size: 11pt, lang: "en", region: "gb")
+#set par(justify: false, leading: 0.65em, spacing: 1.1em)
+#show heading: set text(weight: "bold")
+#show heading.where(level: 1): it => {{ pagebreak(weak: true); set text(size: 17pt); it; v(0.4em) }}
+#show heading.where(level: 2): set text(size: 13pt)
+#set figure(numbering: none, gap: 0.8em)
+#show figure: set block(breakable: true, above: 1.4em, below: 1.4em)
+#show figure.caption: it => align(left, text(size: 9.5pt, it))
+#show figure.where(kind: table): set figure.caption(position: top)
+#set table(stroke: 0.5pt + luma(150), inset: (x: 5pt, y: 4pt))
+#show table: set text(size: 9.5pt)
+#show table.cell.where(y: 0): strong
+#show link: set text(fill: rgb("#0B5394"))
+
+#page(numbering: none)[
+  #v(5cm)
+  #text(size: 24pt, weight: "bold")[#{title}]
+  #v(0.8cm)
+  #text(size: 14pt)[#{subtitle}]
+  #v(2cm)
+  #text(size: 11pt)[#{about}]
+]
+#set page(numbering: "1", number-align: center)
+#counter(page).update(1)
+#outline(title: "Contents", depth: 2)
+"""
+
+
+def typst_source(document: Document, images: dict[int, str]) -> str:
+    """Return the whole document as Typst markup (prose and tables written by pandoc)."""
+    blocks: list[Any] = []
+    for chapter in document.chapters:
+        for block in document.blocks[chapter.stem]:
+            if block["t"] == "Figure":
+                number = int(block["c"][0][0].split("-")[1])
+                figure = next(f for f in document.figures() if f.number == number)
+                block = {"t": "RawBlock", "c": ["typst", _typst_figure(figure, images[number])]}
+            blocks.append(block)
+    blocks.extend(sources_blocks(document))
+    body = pandoc(
+        ["-f", "json", "-t", "typst", "--wrap=none"],
+        json.dumps(ast(document, blocks), ensure_ascii=False),
+    ).decode("utf-8")
+    preamble = TYPST_PREAMBLE.format(
+        title=_typst_string(document.title),
+        subtitle=_typst_string(document.subtitle),
+        about=_typst_string(document.about),
+    )
+    return preamble + "\n" + body
+
+
+def write_pdf(document: Document, work: Path, images: dict[int, str]) -> bytes:
+    """Return the PDF: A4, embedded fonts, vector figures, tagged with alt text (PDF/UA-1)."""
+    import typst
+
+    main = work / "document.typ"
+    main.write_text(typst_source(document, images), encoding="utf-8")
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
+    return typst.compile(
+        str(main),
+        root=str(work),
+        format="pdf",
+        ignore_system_fonts=True,
+        timestamp=epoch,
+        pdf_standards=["ua-1"],
+    )
+
+
+# --- HTML ---------------------------------------------------------------------------------
+
+HTML_STYLE = """\
+body { font-family: "Segoe UI", "Liberation Sans", Arial, sans-serif; max-width: 46em;
+  margin: 2em auto; padding: 0 1em; line-height: 1.5; color: #1a1a1a; }
+figure { margin: 2em 0; } figure img { max-width: 100%; height: auto; }
+figcaption { font-size: 0.92em; }
+table { border-collapse: collapse; margin: 1em 0; font-size: 0.92em; }
+caption { text-align: left; margin-bottom: 0.4em; }
+th, td { border: 1px solid #999; padding: 0.25em 0.5em; vertical-align: top; }
+th { background: #eee; }
+nav.pages { font-size: 0.92em; border-bottom: 1px solid #ccc; padding-bottom: 0.5em; }
+"""
+
+
+def _html_page(document: Document, work: Path, name: str, title: str, blocks: list[Any]) -> bytes:
+    nav = [
+        {"t": "RawBlock", "c": ["html", _nav(document)]},
+        *blocks,
+    ]
+    css = work / "report.css"
+    css.write_text(HTML_STYLE, encoding="utf-8")
+    out = work / name
+    pandoc(
+        [
+            "-f",
+            "json",
+            "-t",
+            "html5",
+            "--standalone",
+            "--wrap=none",
+            "--embed-resources",
+            f"--css={css}",
+            f"--resource-path={work}",
+            "--metadata",
+            f"pagetitle={title}",
+            "--metadata",
+            f"lang={LANG}",
+            "-o",
+            str(out),
+        ],
+        json.dumps(ast(document, nav), ensure_ascii=False),
+    )
+    return out.read_bytes()
+
+
+def _nav(document: Document) -> str:
+    from html import escape
+
+    links = ['<a href="index.html">Contents</a>']
+    links += [
+        f'<a href="{chapter.stem}.html">{escape(chapter.title)}</a>'
+        for chapter in document.chapters
+    ]
+    links.append('<a href="sources.html">Sources</a>')
+    return '<nav class="pages" aria-label="Pages">' + " · ".join(links) + "</nav>"
+
+
+def write_html(document: Document, work: Path) -> dict[str, bytes]:
+    """Return the HTML pages: an index, one page per notebook (no code), the Sources."""
+    pages: dict[str, bytes] = {}
+    links = [(c.title, f"{c.stem}.html") for c in document.chapters] + [("Sources", "sources.html")]
+    index = [
+        {"t": "Header", "c": [1, ["title", [], []], text_inlines(document.title)]},
+        {"t": "Para", "c": text_inlines(document.subtitle)},
+        {"t": "Para", "c": text_inlines(document.about)},
+        {"t": "Header", "c": [2, ["contents", [], []], text_inlines("Contents")]},
+        {
+            "t": "OrderedList",
+            "c": [
+                [1, {"t": "Decimal"}, {"t": "Period"}],
+                [[{"t": "Plain", "c": [link(href, text_inlines(text))]}] for text, href in links],
+            ],
+        },
+    ]
+    pages["index.html"] = _html_page(document, work, "index.html", document.title, index)
+    for chapter in document.chapters:
+        pages[f"{chapter.stem}.html"] = _html_page(
+            document, work, f"{chapter.stem}.html", chapter.title, document.blocks[chapter.stem]
+        )
+    pages["sources.html"] = _html_page(
+        document, work, "sources.html", "Sources", sources_blocks(document)
+    )
+    return pages
+
+
+def check_blocks(document: Document) -> None:
+    """Every figure and table of the chapters is in the AST exactly once."""
+    figures = {f.number for f in document.figures()}
+    tables = {t.number for t in document.tables()}
+    seen_f, seen_t = set(), set()
+    for blocks in document.blocks.values():
+        for block in blocks:
+            if block["t"] == "Figure":
+                seen_f.add(int(block["c"][0][0].split("-")[1]))
+            elif block["t"] == "Table":
+                seen_t.add(int(block["c"][0][0].split("-")[1]))
+    missing = (figures - seen_f) | {-n for n in tables - seen_t}
+    if missing:
+        raise RuntimeError(
+            f"figures or tables lost between the notebook and the document: {missing}"
+        )
