@@ -15,6 +15,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from ._files import write_atomic
+
 __all__ = ["TYPING_FILE", "main", "typing_source"]
 
 TYPING_FILE = Path(__file__).resolve().parent / "_typing.py"
@@ -88,9 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.check:
         print(f"{TYPING_FILE.name} is stale: run `{COMMAND}`", file=sys.stderr)
         return 1
-    tmp = TYPING_FILE.with_suffix(".py.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(TYPING_FILE)
+    write_atomic(TYPING_FILE, text)
     print(f"wrote {TYPING_FILE}")
     return 0
 

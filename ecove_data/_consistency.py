@@ -41,7 +41,8 @@ def _check_rule(pkg: Package, columns: dict[str, dict[str, list[Any]]], rule: Ru
                 rule=rule.name,
                 fix=f"restore the {figure_id} row ({rule.description})",
             )
-        return value_of[figure_id]
+        value: int = value_of[figure_id]
+        return value
 
     if rule.kind == "fixed":
         _check_fixed(pkg, columns, rule)

@@ -93,6 +93,9 @@ class DataError(EcoveError, ValueError):
         self.rule = rule
         self.fix = fix
         self.cli_fix = cli_fix
+        # Every problem found where one error stands for several (``load`` of a package
+        # with more than one broken rule): this one first.
+        self.problems: list[DataError] = [self]
         super().__init__(self._message(fix))
 
     @property

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -25,7 +26,7 @@ def to_markdown(frame: pd.DataFrame) -> str:
     | 1 | x\|y |
     """
 
-    def cell(value: object) -> str:
+    def cell(value: Any) -> str:
         text = "" if pd.isna(value) else str(value)
         return " ".join(text.split()).replace("|", "\\|")
 

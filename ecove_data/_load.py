@@ -63,7 +63,7 @@ def _fingerprint(pkg: Package) -> tuple[Any, ...]:
     # The files' contents, not their times: an edit within one clock tick, or a copy that
     # keeps times (cp -p, rsync -t), leaves size and mtime as they were. The files are small.
     paths = [pkg.data_dir / DESCRIPTOR] + [pkg.data_dir / res.path for res in pkg.resources]
-    stamps = []
+    stamps: list[tuple[str, bytes | None]] = []
     for path in paths:
         try:
             stamps.append((str(path), path.read_bytes()))

@@ -485,7 +485,7 @@ def _check_order(res: Resource, columns: dict[str, list[Any]], offsets: list[int
 
 
 def _check_unique(res: Resource, columns: dict[str, list[Any]]) -> None:
-    keys = [(field.name,) for field in res.fields if field.constraints.unique]
+    keys: list[tuple[str, ...]] = [(f.name,) for f in res.fields if f.constraints.unique]
     if res.primary_key:
         keys.append(res.primary_key)
     for key in keys:

@@ -8,7 +8,10 @@ import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
+
+from ._export import FORMATS as EXPORT_FORMATS
+from ._typing import DatasetRole
 
 __all__ = ["EXIT_BAD_DATA", "EXIT_CANNOT_WRITE", "EXIT_OK", "EXIT_USAGE", "main"]
 
@@ -73,7 +76,7 @@ def _parser() -> argparse.ArgumentParser:
 
     listing = command("list", "list the tables, with the role of each")
     listing.add_argument(
-        "--role", choices=["report", "context"], help="only the report's or the context tables"
+        "--role", choices=get_args(DatasetRole), help="only the report's or the context tables"
     )
     show = command(
         "show",
@@ -100,7 +103,7 @@ def _parser() -> argparse.ArgumentParser:
         "byte-order mark so that Excel keeps accents), xlsx (one workbook with a "
         "data_dictionary sheet) or md (one Markdown file).",
     )
-    export.add_argument("--format", required=True, choices=["csv", "xlsx", "md"])
+    export.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     export.add_argument("--out", required=True, help="output folder (made if missing)")
     figures = command(
         "figures",
@@ -138,9 +141,9 @@ def _fit(frame: Any, full: bool) -> str:
     """Render a frame for the terminal: cells cut and columns wrapped to its width."""
     fits = sys.stdout.isatty() or "COLUMNS" in os.environ
     if full or not fits:
-        return frame.to_string(index=False)
+        return str(frame.to_string(index=False))
     width = max(shutil.get_terminal_size().columns, 20)
-    return frame.to_string(index=False, max_colwidth=max(8, width // 2), line_width=width)
+    return str(frame.to_string(index=False, max_colwidth=max(8, width // 2), line_width=width))
 
 
 def _report_problems(problems: list[Any], data_dir: Path) -> None:

@@ -24,7 +24,8 @@ from ecove_data._descriptor import refresh_hashes
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 
-# Rows of each report table, as the report gives them.
+# Rows of each table the report's figures come from, as the report gives them: an oracle kept
+# apart from the data. A table added later needs no entry here (see the README's recipe).
 ROWS = {
     "key_figures": 13,
     "roundtable_recommendations": 6,

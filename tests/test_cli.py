@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import DATA, ROWS
+from conftest import DATA, ROWS, report_resources
 
 import ecove_data
 from ecove_data.cli import main
 
 SCRIPT = Path(sys.executable).parent / "ecove-data"
-REPORT_TABLES = list(ROWS)
+REPORT_TABLES = report_resources()
 
 
 def run(*args: str, script: bool = False, cwd: Path | None = None) -> subprocess.CompletedProcess:

@@ -60,7 +60,7 @@ def test_package_metadata():
 def test_report_tables_carry_quote_and_line():
     pkg = read_package(DATA)
     tables = report_resources()
-    assert tables == list(ROWS)
+    assert set(ROWS) <= set(tables)
     for name in tables:
         res = pkg.resource(name)
         fields = {field["name"]: field for field in res.fields}

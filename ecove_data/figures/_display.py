@@ -89,7 +89,7 @@ def _show_figure(item: Figure | str, data_dir: Path | str | None, given: dict[st
         frames = tables(spec.tables, given, data_dir)
         fig = spec.draw(**frames)
     else:
-        fig, name = item, item.get_label()
+        fig, name = item, str(item.get_label())
         if name not in REGISTRY:
             raise ValueError(
                 "show() takes a figure drawn by a function of ecove_data.figures, such as "
@@ -259,20 +259,11 @@ def _report_lines(frames: Iterable[pd.DataFrame], alt: str | None = None) -> lis
     number the figure states in its alt text: a figure of three key figures rests on their
     lines, not on every line of ``key_figures``.
     """
-    import re
-
-    from ._style import format_number
-
     lines: set[int] = set()
     for frame in frames:
         rows = frame
         if alt is not None and "value" in frame.columns:
-            stated = [
-                bool(re.search(rf"(?<![\d.]){re.escape(format_number(v))}(?![\d])", alt))
-                if not _missing(v)
-                else False
-                for v in frame["value"]
-            ]
+            stated = [_stated(v, alt) for v in frame["value"]]
             rows = frame[stated]
         for column in ("line", "report_line"):
             if column in rows.columns:
@@ -298,6 +289,20 @@ def _sources(frames: Iterable[pd.DataFrame]) -> list[dict[str, str]]:
                 "date": "" if published is None or _missing(published) else str(published),
             }
     return list(found.values())
+
+
+def _stated(value: Any, alt: str) -> bool:
+    """Whether the alt text states ``value``: a number as figures write it, or the text."""
+    import numbers
+    import re
+
+    from ._style import format_number
+
+    if _missing(value):
+        return False
+    if isinstance(value, numbers.Number):
+        return bool(re.search(rf"(?<![\d.]){re.escape(format_number(value))}(?![\d])", alt))
+    return " ".join(str(value).split()) in " ".join(alt.split())
 
 
 def _missing(value: Any) -> bool:

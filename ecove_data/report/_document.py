@@ -107,7 +107,9 @@ def text_inlines(text: str) -> list[AST]:
     return inlines
 
 
-def _attr(ident: str = "", classes: list[str] | None = None, kv: list[list[str]] | None = None):
+def _attr(
+    ident: str = "", classes: list[str] | None = None, kv: list[list[str]] | None = None
+) -> list[Any]:
     return [ident, classes or [], kv or []]
 
 
@@ -140,7 +142,7 @@ def figure_block(figure: Figure, image: str) -> AST:
     }
 
 
-def _cell(text: str, align: str = "AlignDefault") -> AST:
+def _cell(text: str, align: str = "AlignDefault") -> list[Any]:
     return [_attr(), {"t": align}, 1, 1, [{"t": "Plain", "c": text_inlines(text)}]]
 
 
@@ -294,7 +296,7 @@ def make_document(
         sources.append(Source(url=url, title=title, date=known.get("date", "")))
 
     raw = _descriptor.read_package(data_dir).raw
-    report = next(iter(raw.get("sources", [])), {})
+    report: dict[str, Any] = next(iter(raw.get("sources", [])), {})
     version = metadata.version("ecove-data")
     title = "What the conference report on vocational excellence means for ECoVEM"
     return Document(

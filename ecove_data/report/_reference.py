@@ -14,6 +14,7 @@ import io
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 __all__ = ["make_reference"]
 
@@ -22,7 +23,7 @@ HEADING_COLOUR = (0x1F, 0x3A, 0x5F)
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
-def _page_number_footer(section) -> None:
+def _page_number_footer(section: Any) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -41,7 +42,7 @@ def _page_number_footer(section) -> None:
         run._r.append(element)
 
 
-def _table_grid(style) -> None:
+def _table_grid(style: Any) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
@@ -78,7 +79,7 @@ def _table_grid(style) -> None:
     style.element.append(header)
 
 
-def _set_font(style, size: float | None = None) -> None:
+def _set_font(style: Any, size: float | None = None) -> None:
     """Set the style's font to FONT; theme fonts would otherwise take precedence."""
     from docx.oxml.ns import qn
     from docx.shared import Pt
