@@ -20,8 +20,7 @@ from ecove_data.cli import main
 
 NAME = "event_tone"
 CSV = (
-    "position,phrase,quote,line\n"
-    "1,a really “political” event,It was a really “political” event,8\n"
+    "position,phrase,quote,line\n1,a really “political” event,It was a really “political” event,8\n"
 )
 
 

@@ -36,7 +36,7 @@ from . import _context  # noqa: F401  # isort: skip
 from ._context import date_span, source_name
 from ._display import show
 from ._registry import REGISTRY, FigureSpec, UnknownFigureError, register
-from ._style import STYLE_FILE
+from ._style import STYLE_FILE, format_number
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -50,6 +50,7 @@ __all__ = [
     "alt_text",
     "date_span",
     "draw",
+    "format_number",
     "names",
     "register",
     "show",

@@ -438,10 +438,10 @@ def _pact_alt(f: Facts) -> str:
 @register(
     title="Members of the Pact for Skills over time, and the report's snapshot",
     caption=(
-        "Organisations that had joined the Pact for Skills, from its launch to June 2024, as "
-        "public sources give them, and the report's own \u201cmore than 500\u201d placed at the "
-        "conference's first day (3 February 2022), a date inferred from the conference "
-        "programme: the report gives none. Triangles with an arrow are lower bounds (the source "
+        "Organisations that had joined the Pact for Skills, from its launch to the latest public "
+        "source, as public sources give them, and the report's own lower bound placed at the "
+        "conference's first day, a date inferred from the conference programme: the report "
+        "gives none. Triangles with an arrow are lower bounds (the source "
         "says \u201cmore than\u201d); a horizontal bar spans the month or year of a source that "
         "gives no day. No source gives a count at the launch. The footnote names the sources."
     ),

@@ -256,10 +256,10 @@ def _sectors_alt(f: Facts) -> str:
     title="Pact for Skills sectors and the networking workshops",
     caption=(
         "The Pact for Skills sectors named in the report, in its order, and whether the "
-        "afternoon networking workshops were relevant for them. The report gives the count "
-        "(6) and says microelectronics was not included; which six is taken from the "
-        "conference programme, which names them (footnote). Microelectronics is ECoVEM's "
-        "sector by the project's name. The report's list is open."
+        "afternoon networking workshops were relevant for them. The report gives how many "
+        "sectors they were relevant for and says microelectronics was not included; which ones "
+        "is taken from the conference programme, which names them (footnote). "
+        "Microelectronics is ECoVEM's sector by the project's name. The report's list is open."
     ),
     facts=_sectors_facts,
     alt_text=_sectors_alt,
@@ -394,11 +394,11 @@ def _box(
     title="The Automotive skills coalition's up-skilling target",
     caption=(
         "The Automotive skills coalition's up-skilling target as the report states it (solid "
-        "boxes): 5 % of employees, which represents 700 000 people a year and 7 billion euros. "
-        "Two values derived from it (dashed boxes): the euros divided by the people a year, "
-        "a ratio and not a cost per person, since the report does not say whether the "
-        "7 billion euros are yearly or what they pay for; and the workforce that 700 000 "
-        "people being 5 % of employees implies."
+        "boxes): a share of employees, which represents both a number of people a year and an "
+        "amount in euros. Two values derived from them (dashed boxes): the euros divided by the "
+        "people a year, a ratio and not a cost per person, since the report does not say "
+        "whether the euros are yearly or what they pay for; and the workforce that the people "
+        "a year imply, being that share of employees."
     ),
     facts=_automotive_facts,
     alt_text=_automotive_alt,
