@@ -223,6 +223,22 @@ TYPST_PREAMBLE = """\
 """
 
 
+def escape_numbered_links(markup: str) -> str:
+    r"""Escape the dot of a link text that starts with a number, in pandoc's Typst markup.
+
+    Pandoc writes a link as ``#link(url)[text]``; Typst reads a text that starts with
+    ``3. `` (a page title such as "3. ECoVEM - ...") as a numbered list item, not as text.
+
+    Examples
+    --------
+    >>> print(escape_numbered_links('(#link("https://a.eu/x")[3. ECoVEM -- a page])'))
+    (#link("https://a.eu/x")[3\. ECoVEM -- a page])
+    >>> escape_numbered_links('#link("https://a.eu")[ECoVEM 3. page]')
+    '#link("https://a.eu")[ECoVEM 3. page]'
+    """
+    return re.sub(r"\)\[(\d+)\. ", r")[\1\\. ", markup)
+
+
 def typst_source(document: Document, images: dict[int, str]) -> str:
     """Return the whole document as Typst markup (prose and tables written by pandoc)."""
     blocks: list[Any] = []
@@ -238,6 +254,7 @@ def typst_source(document: Document, images: dict[int, str]) -> str:
         ["-f", "json", "-t", "typst", "--wrap=none"],
         json.dumps(ast(document, blocks), ensure_ascii=False),
     ).decode("utf-8")
+    body = escape_numbered_links(body)
     preamble = TYPST_PREAMBLE.format(
         title=_typst_string(document.title),
         subtitle=_typst_string(document.subtitle),
