@@ -16,6 +16,9 @@ import ecove_data
 from ecove_data import DataError
 from ecove_data._descriptor import refresh_hashes
 
+# The command line as a terminal meets it: each test runs it in a subprocess.
+pytestmark = pytest.mark.slow
+
 COMMANDS = ["list", "show", "describe", "validate", "rehash", "export", "figures"]
 SUGGESTED = re.compile(r"`(ecove-data [^`]+)`")
 

@@ -210,6 +210,7 @@ def _report(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_unknown_format_is_refused_with_the_choices(tmp_path: Path) -> None:
     done = _report("--format", "docx,odt", "--out", str(tmp_path))
     assert done.returncode == 2
@@ -217,6 +218,7 @@ def test_unknown_format_is_refused_with_the_choices(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.slow
 def test_missing_template_and_unusable_folder_are_named(tmp_path: Path) -> None:
     done = _report("--template", str(tmp_path / "ours.docx"), "--out", str(tmp_path / "out"))
     assert done.returncode == 2
@@ -229,6 +231,7 @@ def test_missing_template_and_unusable_folder_are_named(tmp_path: Path) -> None:
     assert blocker.read_text() == "not a folder"
 
 
+@pytest.mark.slow
 def test_a_failing_notebook_is_named_and_nothing_is_written(tmp_path: Path) -> None:
     notebooks = tmp_path / "notebooks"
     notebooks.mkdir()

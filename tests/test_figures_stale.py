@@ -18,6 +18,9 @@ from conftest import DATA, ROOT
 
 from ecove_data.figures._build import code_hash
 
+# Each test copies the package and draws the figures in a subprocess.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture
 def package(tmp_path: Path) -> Path:

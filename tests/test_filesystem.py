@@ -17,6 +17,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
+# Unwritable places as the command line meets them: subprocess runs.
+pytestmark = pytest.mark.slow
+
 EXIT_CANNOT_WRITE = 73
 FIGURES = ROOT / "figures"
 

@@ -143,6 +143,7 @@ def test_a_bad_cell_names_the_row_a_spreadsheet_shows(data_copy):
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed (CI installs it)")
 def test_every_table_saved_by_the_real_libreoffice(data_copy, original, tmp_path):
     """Open every table in LibreOffice Calc and save it as CSV with every text cell quoted."""
