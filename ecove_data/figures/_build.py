@@ -18,6 +18,7 @@ the SVG hash salt is fixed by the package style.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import hashlib
 import json
@@ -153,7 +154,29 @@ def code_hash(root: Path | None = None) -> str:
 
 @functools.cache
 def _package_code_hash() -> str:
-    return _code_hash(PACKAGE)
+    # Compiling every module costs more than the rest of a run with nothing to do, so the
+    # result is kept in the user's cache under the hash of the files' bytes and the Python
+    # that compiles them: the same bytes give the same compiled code. Without a cache folder
+    # it is simply computed.
+    sources = hashlib.sha256(sys.version.encode() + b"\0")
+    for path in sorted(PACKAGE.rglob("*.py")):
+        sources.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0")
+        sources.update(path.read_bytes() + b"\0")
+    sources.update(STYLE_FILE.read_bytes())
+    cache = _cache_dir() / f"code-{sources.hexdigest()}"
+    try:
+        return cache.read_text(encoding="ascii")
+    except OSError:
+        pass
+    found = _code_hash(PACKAGE)
+    with contextlib.suppress(CannotWriteError):
+        write_atomic(make_dir(cache.parent) / cache.name, found)
+    return found
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "ecove-data"
 
 
 def _code_hash(root: Path) -> str:
