@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -11,9 +11,11 @@ __all__ = [
     "CannotWriteError",
     "DataError",
     "EcoveError",
+    "UnknownChoiceError",
     "UnknownDatasetError",
     "UnknownNameError",
     "closest",
+    "parse_choices",
 ]
 
 
@@ -135,6 +137,36 @@ class DataError(EcoveError, ValueError):
 
 def _data_error(problem: str, parts: dict[str, Any]) -> DataError:
     return DataError(problem, **parts)
+
+
+class UnknownChoiceError(EcoveError, ValueError):
+    """An option's value that is not one of its choices, such as an output format."""
+
+
+def parse_choices(text: str | Iterable[str], valid: Sequence[str], kind: str) -> tuple[str, ...]:
+    """Return the choices named in ``"a, b"`` (or a list) in the order of ``valid``.
+
+    Examples
+    --------
+    >>> parse_choices("svg, PNG", ("png", "svg", "pdf"), "format")
+    ('png', 'svg')
+    >>> try:
+    ...     parse_choices("dox", ("docx", "pdf"), "report format")
+    ... except UnknownChoiceError as err:
+    ...     print(err)
+    unknown report format 'dox'. Did you mean 'docx'? Valid report formats: docx, pdf
+    """
+    items = text.split(",") if isinstance(text, str) else list(text)
+    asked = [item.strip().lower() for item in items if item.strip()]
+    listed = f"Valid {kind}s: {', '.join(valid)}"
+    for item in asked:
+        if item not in valid:
+            hint = closest(item, valid)
+            did_you_mean = f" Did you mean {hint!r}?" if hint else ""
+            raise UnknownChoiceError(f"unknown {kind} {item!r}.{did_you_mean} {listed}")
+    if not asked:
+        raise UnknownChoiceError(f"no {kind} given. {listed}")
+    return tuple(choice for choice in valid if choice in asked)
 
 
 class UnknownNameError(EcoveError, LookupError):

@@ -214,7 +214,7 @@ def _report(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
 def test_unknown_format_is_refused_with_the_choices(tmp_path: Path) -> None:
     done = _report("--format", "docx,odt", "--out", str(tmp_path))
     assert done.returncode == 2
-    assert "unknown report format 'odt': choose from docx, pdf, html" in done.stderr
+    assert "unknown report format 'odt'. Valid report formats: docx, pdf, html" in done.stderr
     assert list(tmp_path.iterdir()) == []
 
 

@@ -32,7 +32,7 @@ from types import CodeType
 from typing import Any
 
 from .._descriptor import Package, read_package
-from .._errors import CannotWriteError
+from .._errors import CannotWriteError, UnknownChoiceError, parse_choices
 from .._files import make_dir, write_atomic
 from ._registry import REGISTRY, FigureSpec, UnknownFigureError
 from ._style import STYLE_FILE
@@ -58,10 +58,6 @@ LIBRARIES = ("matplotlib", "seaborn", "numpy", "pandas", "pillow", "fonttools")
 COMPUTED = {"derived_indicators": ("key_figures",)}
 
 
-class FormatError(ValueError):
-    """An output format the command does not write."""
-
-
 @dataclass
 class BuildResult:
     """What a run did: the names drawn, skipped and failed, and where."""
@@ -84,19 +80,12 @@ def parse_formats(text: str | Iterable[str]) -> tuple[str, ...]:
     --------
     >>> parse_formats("svg, png")
     ('png', 'svg')
-    >>> parse_formats("jpg")
+    >>> parse_formats("gif")
     Traceback (most recent call last):
     ...
-    ecove_data.figures._build.FormatError: unknown format 'jpg'. Valid formats: png, svg, pdf
+    ecove_data._errors.UnknownChoiceError: unknown format 'gif'. Valid formats: png, svg, pdf
     """
-    items = text.split(",") if isinstance(text, str) else list(text)
-    asked = [item.strip().lower() for item in items if item.strip()]
-    for item in asked:
-        if item not in FORMATS:
-            raise FormatError(f"unknown format {item!r}. Valid formats: {', '.join(FORMATS)}")
-    if not asked:
-        raise FormatError(f"no format given. Valid formats: {', '.join(FORMATS)}")
-    return tuple(fmt for fmt in FORMATS if fmt in asked)
+    return parse_choices(text, FORMATS, "format")
 
 
 def _library_versions() -> dict[str, str]:
@@ -565,7 +554,7 @@ def main(args: argparse.Namespace) -> int:
             data_dir=args.data_dir,
             jobs=args.jobs,
         )
-    except (UnknownFigureError, FormatError) as exc:
+    except (UnknownFigureError, UnknownChoiceError) as exc:
         print(f"ecove-data figures: {exc.args[0]}", file=sys.stderr)
         return 2
     except DataError as exc:

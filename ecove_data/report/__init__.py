@@ -25,7 +25,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from .._errors import CannotWriteError
+from .._errors import CannotWriteError, parse_choices
 from .._files import make_dir, reason, write_atomic
 
 __all__ = ["DOCX", "FORMATS", "PDF", "build", "main"]
@@ -42,22 +42,12 @@ def parse_formats(text: str | Sequence[str]) -> tuple[str, ...]:
     --------
     >>> parse_formats("html, docx")
     ('docx', 'html')
-    >>> parse_formats("odt")
+    >>> parse_formats("odt")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ValueError: unknown report format 'odt': choose from docx, pdf, html (comma-separated)
+    ecove_data._errors.UnknownChoiceError: unknown report format 'odt'. Valid report formats: ...
     """
-    items = text.split(",") if isinstance(text, str) else list(text)
-    chosen = {item.strip().lower() for item in items if item.strip()}
-    for item in sorted(chosen):
-        if item not in FORMATS:
-            raise ValueError(
-                f"unknown report format {item!r}: choose from {', '.join(FORMATS)} "
-                "(comma-separated)"
-            )
-    if not chosen:
-        raise ValueError(f"no report format given: choose from {', '.join(FORMATS)}")
-    return tuple(f for f in FORMATS if f in chosen)
+    return parse_choices(text, FORMATS, "report format")
 
 
 def _write_folder(folder: Path, files: dict[str, bytes]) -> None:
