@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import io
 import sys
-import zipfile
 from pathlib import Path
 from typing import Any
+
+from ._docx import rewrite_docx
 
 __all__ = ["make_reference"]
 
 FONT = "Arial"  # Liberation Sans where Arial is missing: the same widths.
 HEADING_COLOUR = (0x1F, 0x3A, 0x5F)
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 def _page_number_footer(section: Any) -> None:
@@ -140,23 +140,7 @@ def make_reference(target: Path) -> Path:
 
     raw = io.BytesIO()
     doc.save(raw)
-    source = zipfile.ZipFile(raw)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zipped:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                # No dates and no author: the file is the same whoever makes it, whenever.
-                import re
-
-                text = data.decode("utf-8")
-                text = re.sub(r"<dcterms:(created|modified)[^>]*>[^<]*</dcterms:\1>", "", text)
-                data = text.encode("utf-8")
-            entry = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            zipped.writestr(entry, data)
-    target.write_bytes(out.getvalue())
+    target.write_bytes(rewrite_docx(raw.getvalue()))
     return target
 
 

@@ -6,22 +6,20 @@ into place, so a failure never leaves a half-written document behind.
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import re
-import zipfile
 from pathlib import Path
 from typing import Any
 
 from ._document import LANG, Document, ast, link, pandoc, sources_blocks, text_inlines
+from ._docx import rewrite_docx
 from ._notebooks import Figure
 
 __all__ = ["REFERENCE_DOCX", "write_docx", "write_html", "write_pdf"]
 
 REFERENCE_DOCX = Path(__file__).with_name("reference.docx")
 # 1980-01-01, the earliest time a zip entry can carry: no build date inside the .docx.
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
@@ -73,32 +71,24 @@ def _finish_docx(data: bytes, document: Document) -> bytes:
     """Set title, language and no dates in the properties; mark header rows; fix zip times."""
     from xml.sax.saxutils import escape
 
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                text = content.decode("utf-8")
-                # No build date: the created and modified stamps are dropped.
-                text = re.sub(r"<dcterms:(created|modified)[^>]*>[^<]*</dcterms:\1>", "", text)
-                text = re.sub(r"<dc:language>[^<]*</dc:language>", "", text)
-                text = re.sub(r"<dc:title>[^<]*</dc:title>", "", text)
-                text = text.replace(
-                    "</cp:coreProperties>",
-                    f"<dc:title>{escape(document.title)}</dc:title>"
-                    f"<dc:language>{LANG}</dc:language></cp:coreProperties>",
-                )
-                content = text.encode("utf-8")
-            elif info.filename == "word/document.xml":
-                content = _fill_toc(_repeat_header_rows(content))
-            elif info.filename == "word/settings.xml":
-                content = _settings(content)
-            entry = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            target.writestr(entry, content)
-    return out.getvalue()
+    def edit(name: str, content: bytes) -> bytes:
+        if name == "docProps/core.xml":
+            text = content.decode("utf-8")
+            text = re.sub(r"<dc:language>[^<]*</dc:language>", "", text)
+            text = re.sub(r"<dc:title>[^<]*</dc:title>", "", text)
+            text = text.replace(
+                "</cp:coreProperties>",
+                f"<dc:title>{escape(document.title)}</dc:title>"
+                f"<dc:language>{LANG}</dc:language></cp:coreProperties>",
+            )
+            return text.encode("utf-8")
+        if name == "word/document.xml":
+            return _fill_toc(_repeat_header_rows(content))
+        if name == "word/settings.xml":
+            return _settings(content)
+        return content
+
+    return rewrite_docx(data, edit)
 
 
 def _settings(xml: bytes) -> bytes:
