@@ -24,7 +24,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shlex
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -692,6 +691,8 @@ def command(words: str, data_dir: Path) -> str:
     own = {(here / "_data").resolve(), (here.parent / "data").resolve()}
     if data_dir.resolve() in own:
         return f"ecove-data {words}"
+    import shlex  # only for a message: loading the data never needs it
+
     return f"ecove-data {words} --data-dir {shlex.quote(str(data_dir))}"
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -39,6 +38,8 @@ def closest(name: str, valid: Iterable[str]) -> str | None:
     >>> print(closest("zzz", ["verbatim"]))
     None
     """
+    import difflib  # only for a message: loading the data never needs it
+
     found = difflib.get_close_matches(name, list(valid), n=1, cutoff=0.5)
     return found[0] if found else None
 
