@@ -91,6 +91,18 @@ def _middle(start: dt.date, end: dt.date) -> dt.date:
     return start + (end - start) / 2
 
 
+def _day(day: dt.date) -> float:
+    """Return the number a matplotlib date axis places ``day`` at (days since its epoch)."""
+    import matplotlib.dates as mdates
+
+    return float(mdates.date2num(day))
+
+
+def _span_bar(ax: Axes, start: dt.date, end: dt.date, value: int, colour: str) -> None:
+    """Draw the month or year of a source that gives no day, as a bar at its value."""
+    ax.plot([_day(start), _day(end)], [value, value], color=colour, lw=2.5, alpha=0.6, zorder=2)
+
+
 def _sources(pairs: Sequence[tuple[str, str]]) -> str:
     """``[(url, what)]`` -> "site (what, what); site (what)", sites in order of first use."""
     grouped: dict[str, list[str]] = {}
@@ -479,8 +491,7 @@ def pact_membership_growth(f: Facts) -> Figure:
     rise = highest * 0.08
     for row in pact:
         start, end, label = date_span(str(row.date))
-        mid = _middle(start, end)
-        x = float(mdates.date2num(mid))
+        x = _day(_middle(start, end))
         if not _has_members(row):
             ax.axvline(x, color=COLOURS["neutral"], ls="--", lw=1, zorder=1)
             ax.text(
@@ -498,14 +509,7 @@ def pact_membership_growth(f: Facts) -> Figure:
         colour = REPORT_COLOUR if report else COLOURS["stated"]
         value = int(row.members)
         if start != end:
-            ax.plot(
-                mdates.date2num([start, end]),
-                [value, value],
-                color=colour,
-                lw=2.5,
-                alpha=0.6,
-                zorder=2,
-            )
+            _span_bar(ax, start, end, value, colour)
         ax.plot(
             x,
             value,
@@ -549,10 +553,7 @@ def pact_membership_growth(f: Facts) -> Figure:
     dates = [date_span(str(row.date)) for row in pact]
     first = min(s for s, _, _ in dates)
     last = max(e for _, e, _ in dates)
-    ax.set_xlim(
-        float(mdates.date2num(first - dt.timedelta(days=75))),
-        float(mdates.date2num(last + dt.timedelta(days=110))),
-    )
+    ax.set_xlim(_day(first - dt.timedelta(days=75)), _day(last + dt.timedelta(days=110)))
     ax.set_ylim(0, highest * 1.25)
     ax.xaxis.set_major_locator(mdates.YearLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
@@ -673,25 +674,16 @@ def campus_excellence_growth(f: Facts) -> Figure:
     """
     values, spans = f["values"], f["spans"]
     fig = new_figure("half", 8.5)
-    import matplotlib.dates as mdates
-
     ax = fig.add_subplot()
     ax.xaxis_date()
     highest = max(values, default=1)
-    for i, (value, (start, end, _)) in enumerate(zip(values, spans, strict=True)):
-        mid = float(mdates.date2num(_middle(start, end)))
+    mids = [_day(_middle(start, end)) for start, end, _ in spans]
+    for i, (value, mid, (start, end, _)) in enumerate(zip(values, mids, spans, strict=True)):
         also_report = f["last_is_report"] and i == len(values) - 1
         colour = REPORT_COLOUR if also_report else COLOURS["stated"]
         ax.plot([mid, mid], [0, value], color=colour, lw=3, solid_capstyle="butt", zorder=2)
         if start != end:
-            ax.plot(
-                mdates.date2num([start, end]),
-                [value, value],
-                color=colour,
-                lw=2.5,
-                alpha=0.6,
-                zorder=2,
-            )
+            _span_bar(ax, start, end, value, colour)
         ax.plot(mid, value, marker="o", markersize=8, color=colour, zorder=3)
         ax.text(
             mid,
@@ -714,7 +706,6 @@ def campus_excellence_growth(f: Facts) -> Figure:
                 color=COLOURS["exception_text"],
                 linespacing=1.1,
             )
-    mids = [float(mdates.date2num(_middle(start, end))) for start, end, _ in spans]
     ax.set_xticks(mids, [label for _, _, label in spans])
     if mids:
         ax.set_xlim(min(mids) - 150, max(mids) + 200)
