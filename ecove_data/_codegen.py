@@ -44,13 +44,6 @@ DatasetRole = Literal[{roles}]
 '''
 
 
-def _package_data() -> Path:
-    # The package's own data, never ECOVE_DATA_DIR: the names belong to the shipped package.
-    here = Path(__file__).resolve().parent
-    bundled = here / "_data"
-    return bundled if bundled.is_dir() else here.parent / "data"
-
-
 def typing_source(data_dir: Path | str | None = None) -> str:
     """Return the text ``_typing.py`` must have for the descriptor in ``data_dir``.
 
@@ -60,10 +53,11 @@ def typing_source(data_dir: Path | str | None = None) -> str:
     >>> '    "key_figures",' in text and 'DatasetRole = Literal["report", "context"]' in text
     True
     """
-    from ._descriptor import read_package
+    from ._descriptor import package_data_dir, read_package
     from ._load import _names
 
-    pkg = read_package(data_dir if data_dir is not None else _package_data())
+    # The package's own data, never ECOVE_DATA_DIR: the names belong to the shipped package.
+    pkg = read_package(data_dir if data_dir is not None else package_data_dir())
     roles: list[str] = []
     for res in pkg.tables:
         if res.role not in roles:

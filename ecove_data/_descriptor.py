@@ -42,6 +42,7 @@ __all__ = [
     "Rule",
     "command",
     "default_data_dir",
+    "package_data_dir",
     "read_package",
     "refresh_hashes",
 ]
@@ -116,8 +117,11 @@ RULE_KEYS = {"name", "description"} | {
 def default_data_dir() -> Path:
     """Return the data folder: ``ECOVE_DATA_DIR``, else the one in the wheel or the checkout."""
     env = os.environ.get("ECOVE_DATA_DIR")
-    if env:
-        return Path(env)
+    return Path(env) if env else package_data_dir()
+
+
+def package_data_dir() -> Path:
+    """Return the package's own data folder: the one in the wheel, else the checkout's."""
     here = Path(__file__).resolve().parent
     bundled = here / "_data"
     return bundled if bundled.is_dir() else here.parent / "data"
@@ -687,9 +691,7 @@ def command(words: str, data_dir: Path) -> str:
     >>> command("validate", Path("/tmp/my data"))
     "ecove-data validate --data-dir '/tmp/my data'"
     """
-    here = Path(__file__).resolve().parent
-    own = {(here / "_data").resolve(), (here.parent / "data").resolve()}
-    if data_dir.resolve() in own:
+    if data_dir.resolve() == package_data_dir().resolve():
         return f"ecove-data {words}"
     import shlex  # only for a message: loading the data never needs it
 
