@@ -13,6 +13,7 @@ __all__ = [
     "UnknownChoiceError",
     "UnknownDatasetError",
     "UnknownNameError",
+    "UsageError",
     "closest",
     "parse_choices",
 ]
@@ -140,7 +141,19 @@ def _data_error(problem: str, parts: dict[str, Any]) -> DataError:
     return DataError(problem, **parts)
 
 
-class UnknownChoiceError(EcoveError, ValueError):
+class UsageError(EcoveError, ValueError):
+    """Bad usage: an option whose value cannot be used (a missing or unusable file, a bad choice).
+
+    The command line exits 2 for it, as for an unknown command or option.
+
+    Examples
+    --------
+    >>> issubclass(UnknownChoiceError, UsageError), issubclass(DataError, UsageError)
+    (True, False)
+    """
+
+
+class UnknownChoiceError(UsageError):
     """An option's value that is not one of its choices, such as an output format."""
 
 
