@@ -22,13 +22,47 @@ from ._descriptor import Field, Package, Resource, command, sha256
 from ._errors import DataError
 from ._quotes import Report, squash, stated_numbers
 
-__all__ = ["Problems", "check_file", "read_columns"]
+__all__ = ["Problems", "check_file", "formula_start", "read_columns"]
 
 _TRUE = frozenset({"true", "True", "TRUE", "1"})
 _FALSE = frozenset({"false", "False", "FALSE", "0"})
 _INTEGER = re.compile(r"[+-]?\d+")
 _YEAR = re.compile(r"\d{4}")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# A number as a spreadsheet reads it when it opens a CSV: such a cell becomes a number.
+_SIGNED_NUMBER = re.compile(r"[+-](?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+# Characters XML 1.0 cannot hold (so neither can .xlsx or .docx): C0 controls but the tab
+# and the line breaks.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def formula_start(text: str) -> str | None:
+    """Say why a spreadsheet opening ``text`` in a CSV would run it as a formula, or None.
+
+    Excel and LibreOffice Calc run a cell that starts with ``=``; Excel also one that starts
+    with ``@`` (its implicit-intersection operator) and one that starts with ``+`` or ``-``
+    unless the cell is a number (``-5``, ``+3.2`` become numbers in both). A lone ``+`` or
+    ``-`` stays text.
+
+    Examples
+    --------
+    >>> formula_start('=HYPERLINK("http://example.org/","click me")')
+    'it starts with "=", which Excel and LibreOffice run as a formula'
+    >>> formula_start("@SUM(1+1)")
+    'it starts with "@", which Excel runs as a formula'
+    >>> formula_start("- a list item")
+    'it starts with "-" and is not a number, which Excel runs as a formula'
+    >>> [formula_start(text) for text in ("-5", "+3.2", "-", "a = b", "e-mail")]
+    [None, None, None, None, None]
+    """
+    first = text[:1]
+    if first == "=":
+        return 'it starts with "=", which Excel and LibreOffice run as a formula'
+    if first == "@":
+        return 'it starts with "@", which Excel runs as a formula'
+    if first in ("+", "-") and len(text) > 1 and not _SIGNED_NUMBER.fullmatch(text):
+        return f'it starts with "{first}" and is not a number, which Excel runs as a formula'
+    return None
 
 
 class Problems:
@@ -150,6 +184,15 @@ def _convert(field: Field, cell: str, where: _Cell) -> Any:
             rule="whitespace",
             fix="remove the extra white space (single spaces between words)",
         )
+    control = _CONTROL.search(cell)
+    if control:
+        raise DataError(
+            f"{cell!r} holds the invisible control character U+{ord(control.group()):04X}, "
+            "which spreadsheets and documents cannot hold",
+            **vars(where),
+            rule="control",
+            fix="retype the cell without it (copying from a PDF or an e-mail can bring one in)",
+        )
     if kind == "integer":
         if not _INTEGER.fullmatch(cell):
             raise DataError(
@@ -201,6 +244,15 @@ def _convert(field: Field, cell: str, where: _Cell) -> Any:
             )
     else:
         value = cell
+        formula = formula_start(cell)
+        if formula:
+            raise DataError(
+                f"{cell!r} would run as a formula when a spreadsheet opens the CSV: {formula}",
+                **vars(where),
+                rule="formula",
+                fix="begin the text with a word, or with an en dash (\u2013) or a bullet "
+                "(\u2022) for a list item; a number belongs in a number column",
+            )
     _check_constraints(field, value, cell, where)
     return value
 

@@ -22,6 +22,10 @@ from ecove_data._quotes import Report, stated_numbers
 Edit = Callable[[EditTable], object]
 
 
+# The label of the first key figure: free text, in no quote, so only the rule under test applies.
+LABEL = "Proposals submitted to the 2021 Erasmus+ call for CoVEs"
+
+
 def case(name: str, edit: Edit, **expected: Any) -> Any:
     """One row of the table: the edit and what the error must say."""
     return pytest.param(edit, expected, id=name)
@@ -577,6 +581,39 @@ REFUSED = [
             ]
         )
     ],
+    # --- text a spreadsheet would run as a formula, characters no file can hold ----------------
+    *[
+        case(
+            f"formula-{number}",
+            lambda e, text=text: e.csv("key_figures", LABEL, f'"{text}"'),
+            rule="formula",
+            file="key_figures.csv",
+            row=1,
+            column="label",
+            problem=f"would run as a formula when a spreadsheet opens the CSV: it starts with "
+            f'"{text[0]}"',
+            fix="begin the text with a word, or with an en dash",
+        )
+        for number, text in enumerate(
+            [
+                '=HYPERLINK(""http://example.org/"",""click me"")',
+                "@SUM(1+1)",
+                "+1+1",
+                "-2+3+cmd|' /C calc'!A0",
+                "- a list item",
+            ]
+        )
+    ],
+    case(
+        "control-character",
+        lambda e: e.csv("key_figures", LABEL, "Proposals\x01 submitted"),
+        rule="control",
+        file="key_figures.csv",
+        row=1,
+        column="label",
+        problem="holds the invisible control character U+0001",
+        fix="retype the cell without it",
+    ),
     # --- cross-table rules ---------------------------------------------------------------------
     case(
         # 26 EU + 28 non-EU: change the report too, so that only the sum is wrong.
@@ -813,3 +850,10 @@ def test_the_real_descriptor_records_the_real_files(data_copy):
     # (tests/test_descriptor.py pins the report's own hash, the source's bytes.)
     raw = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
     assert resource(raw, "report")["hash"] == sha256((DATA / REPORT).read_bytes())
+
+
+@pytest.mark.parametrize("text", ["-5", "+3.25", "-1.5e3", "-", "\u2013 an en-dash item", "a = b"])
+def test_text_a_spreadsheet_reads_as_a_number_or_text_loads(edit_csv, text):
+    data_dir = edit_csv("key_figures", LABEL, text)
+    frame = ecove_data.load("key_figures", data_dir=data_dir)
+    assert frame.loc[0, "label"] == text
