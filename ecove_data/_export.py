@@ -9,6 +9,7 @@ import pandas as pd
 
 from ._files import make_dir, write_atomic
 from ._load import describe, load_all
+from ._markdown import escape
 
 __all__ = ["FORMATS", "export", "to_markdown"]
 
@@ -18,23 +19,43 @@ FORMATS = ("csv", "xlsx", "md")
 def to_markdown(frame: pd.DataFrame) -> str:
     r"""Render a frame as a GitHub-flavoured Markdown table (missing values left blank).
 
+    Each cell shows its text exactly as it stands: characters Markdown reads as markup are
+    escaped with a backslash (``|``, ``*``, ``<``...), and a line break, which a table cell
+    cannot hold, is written ``<br>``, which Markdown readers show as a line break.
+
     Examples
     --------
     >>> print(to_markdown(pd.DataFrame({"a": [1], "b": ["x|y"]})))
     | a | b |
     |---|---|
     | 1 | x\|y |
+    >>> print(to_markdown(pd.DataFrame({"text": ["*two*\nlines"]})).splitlines()[-1])
+    | \*two\*<br>lines |
     """
 
     def cell(value: Any) -> str:
         text = "" if pd.isna(value) else str(value)
-        return " ".join(text.split()).replace("|", "\\|")
+        return escape(text, line_break="<br>")
 
-    lines = ["| " + " | ".join(map(str, frame.columns)) + " |", "|" + "---|" * len(frame.columns)]
+    lines = ["| " + " | ".join(cell(c) for c in frame.columns) + " |"]
+    lines.append("|" + "---|" * len(frame.columns))
     lines += [
         "| " + " | ".join(cell(v) for v in row) + " |" for row in frame.itertuples(index=False)
     ]
     return "\n".join(lines)
+
+
+def _text_cells(book: Any) -> None:
+    """Make every cell that openpyxl took for a formula a text cell holding the same text.
+
+    openpyxl stores a string that starts with ``=`` as a formula; the workbook holds data
+    only, so such a cell is the text as it stands.
+    """
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
 
 
 def export(fmt: str, out: Path | str, *, data_dir: Path | str | None = None) -> list[Path]:
@@ -72,6 +93,7 @@ def export(fmt: str, out: Path | str, *, data_dir: Path | str | None = None) -> 
                 for name, frame in frames.items():
                     frame.to_excel(writer, sheet_name=name[:31], index=False)
                 dictionary.to_excel(writer, sheet_name="data_dictionary", index=False)
+                _text_cells(writer.book)
 
         write_atomic(target, write_xlsx)
         return [target]

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
 import pandas as pd
 import pytest
 from conftest import DATA
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import ecove_data
 from ecove_data import DataError
+from ecove_data._descriptor import refresh_hashes
 from ecove_data._export import FORMATS, export, to_markdown
 
 
@@ -106,7 +118,7 @@ def test_md_has_every_table(tmp_path):
 
 def test_to_markdown_escapes_and_blanks():
     frame = pd.DataFrame({"a": pd.array([1, None], dtype="Int64"), "b": ["x|y", "two\nlines"]})
-    assert to_markdown(frame) == "| a | b |\n|---|---|\n| 1 | x\\|y |\n|  | two lines |"
+    assert to_markdown(frame) == "| a | b |\n|---|---|\n| 1 | x\\|y |\n|  | two<br>lines |"
 
 
 def test_export_refuses_a_bad_format(tmp_path):
@@ -159,3 +171,138 @@ def test_public_export_writes_the_markdown(tmp_path):
     text = written.read_text(encoding="utf-8")
     assert written == tmp_path / "ecove-data.md"
     assert "## pact_sectors" in text and "| 3 | Microelectronics | False |" in text
+
+
+# --- what leaves the package is exactly the data -------------------------------------------
+
+HYPERLINK = '=HYPERLINK("http://example.org/","click me")'
+
+
+def test_xlsx_text_that_looks_like_a_formula_is_a_text_cell(edit_table, tmp_path):
+    import openpyxl
+
+    # Descriptions are not checked for formulas (they never reach a CSV): a Word user may
+    # write anything there. In the workbook they must stay text.
+    edit_table.field("key_figures", "label", lambda spec: spec.update(description=HYPERLINK))
+    (target,) = export("xlsx", tmp_path, data_dir=edit_table.dir)
+    sheet = openpyxl.load_workbook(target)["data_dictionary"]
+    (cell,) = [row[6] for row in sheet.iter_rows() if row[1].value == "label"][:1]
+    assert (cell.data_type, cell.value) == ("s", HYPERLINK)
+    book = openpyxl.load_workbook(target)
+    assert "f" not in {c.data_type for s in book for row in s.iter_rows() for c in row}
+
+
+def _markdown_cells(line: str) -> list[str]:
+    """The cells of one row of a GFM table as a reader gets them: escapes undone, <br> a line."""
+    inner = line.strip()[1:-1]
+    cells = re.split(r"(?<!\\)\|", inner)
+    token = re.compile(r"\\([!-/:-@\[-`{-~])|<br>")
+    return [token.sub(lambda m: m.group(1) or "\n", cell[1:-1]) for cell in cells]
+
+
+def _pandoc_cell_text(line: str, header: str) -> tuple[str, set[str]]:
+    """The text pandoc's GFM reader shows in the first data cell, and the kinds of node in it."""
+    import pypandoc
+
+    table = "\n".join([header, "|" + "---|" * (header.count("|") - 1), line]) + "\n"
+    done = subprocess.run(
+        [pypandoc.get_pandoc_path(), "-f", "gfm", "-t", "json"],
+        input=table.encode(),
+        capture_output=True,
+        check=True,
+    )
+    body = json.loads(done.stdout)["blocks"][0]["c"][4][0][3][0][1][0][4]
+    words, kinds = [], set()
+    stack = list(reversed(body))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(reversed(node))
+        elif isinstance(node, dict):
+            kinds.add(node["t"])
+            if node["t"] == "Str":
+                words.append(node["c"])
+            elif node["t"] in ("Space", "SoftBreak"):
+                words.append(" ")
+            elif node["t"] == "LineBreak" or (node["t"] == "RawInline" and node["c"][1] == "<br>"):
+                words.append("\n")
+            else:
+                stack.extend(reversed(node.get("c", []) if isinstance(node.get("c"), list) else []))
+    return "".join(words), kinds
+
+
+FREE_TEXT = st.one_of(
+    st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=30),
+    st.lists(
+        st.sampled_from(
+            [
+                "*x*",
+                "_",
+                "<b>",
+                "&amp;",
+                "#",
+                "@ref",
+                "[1]",
+                "$a$",
+                "\\",
+                '"',
+                "|",
+                "\n",
+                "\r\n",
+                "中文",
+                "Ελληνικά",
+                "عربى",
+                " ",
+                "1.",
+                "- ",
+                ":smile:",
+                "`",
+                "=",
+                "+",
+                "~~",
+            ]
+        ),
+        min_size=1,
+        max_size=8,
+    ).map("".join),
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(FREE_TEXT)
+def test_free_text_survives_every_export_and_reading_it_back(text):
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "data"
+        shutil.copytree(DATA, data)
+        path = data / "key_figures.csv"
+        rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+        rows[1][1] = text
+        out = io.StringIO(newline="")
+        csv.writer(out, lineterminator="\n").writerows(rows)
+        path.write_text(out.getvalue(), encoding="utf-8")
+        refresh_hashes(data)
+        try:
+            frame = ecove_data.load("key_figures", data_dir=data)
+        except DataError as err:
+            # Refused for a reason the README gives, never an error of another kind.
+            assert err.rule in {"whitespace", "formula", "control"}, err
+            return
+        assert frame.loc[0, "label"] == text
+        folder = Path(tmp) / "out"
+        for fmt in FORMATS:
+            export(fmt, folder, data_dir=data)
+        back = pd.read_csv(folder / "key_figures.csv", dtype=str, keep_default_na=False)
+        assert back.loc[0, "label"] == text, "csv"
+        import openpyxl
+
+        cell = openpyxl.load_workbook(folder / "ecove-data.xlsx")["key_figures"]["B2"]
+        assert (cell.data_type, cell.value) == ("s", text), "xlsx"
+        md = (folder / "ecove-data.md").read_text(encoding="utf-8")
+        section = md.split("## key_figures\n\n", 1)[1].splitlines()
+        # A table cell cannot hold a line break: it is written <br>, read back as one.
+        one_line = re.sub(r"\r\n|\r", "\n", text)
+        assert _markdown_cells(section[2])[1] == one_line, "md"
+        shown, kinds = _pandoc_cell_text("| " + section[2].split(" | ", 2)[1] + " |", "| label |")
+        assert kinds <= {"Plain", "Str", "Space", "SoftBreak", "LineBreak", "RawInline"}, kinds
+        squash = lambda s: re.sub(r"[ \t]*\n[ \t]*", "\n", re.sub(r"[ \t]+", " ", s))  # noqa: E731
+        assert squash(shown) == squash(one_line), "md as a reader shows it"

@@ -177,3 +177,67 @@ def test_every_table_saved_by_the_real_libreoffice(data_copy, original, tmp_path
     assert quoted == len(TABLES)  # every header cell is text, so quoted
     refresh_hashes(data_copy)
     assert_same_frames(data_copy, original)
+
+
+def _calc_to_xlsx(files: list[Path], out: Path, tmp_path: Path) -> list[Path]:
+    """Open each file in LibreOffice Calc, as a colleague would, and save it as .xlsx."""
+    command = [
+        str(SOFFICE),
+        f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+        "--headless",
+        "--convert-to",
+        "xlsx",
+        "--outdir",
+        str(out),
+        *map(str, files),
+    ]
+    env = {**os.environ, "HOME": str(tmp_path)}
+    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
+    assert result.returncode == 0, result.stderr
+    return [out / f"{path.stem}.xlsx" for path in files]
+
+
+def _formula_cells(book_path: Path, original: Path | None = None) -> list[str]:
+    """Every formula cell, but for a logical value: LibreOffice writes a true/false cell of
+    the ``original`` workbook as the formula =TRUE() or =FALSE() with its value."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(book_path)
+    source = openpyxl.load_workbook(original) if original else None
+    found = []
+    for sheet in book:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type != "f":
+                    continue
+                before = source[sheet.title][cell.coordinate] if source else None
+                logical = before is not None and before.data_type == "b"
+                if not (logical and cell.value == f"={str(before.value).upper()}()"):
+                    found.append(f"{sheet.title}!{cell.coordinate}: {cell.value}")
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed (CI installs it)")
+def test_libreoffice_finds_no_formula_in_the_exports(edit_table, tmp_path):
+    hyperlink = '=HYPERLINK("http://example.org/","click me")'
+    # A description may say anything (it reaches the workbook only, as text); a label that
+    # is a signed number is not a formula for any spreadsheet.
+    edit_table.field("key_figures", "label", lambda spec: spec.update(description=hyperlink))
+    edit_table.csv("key_figures", "Proposals submitted to the 2021 Erasmus+ call for CoVEs", "-5")
+    csvs = ecove_data.export("csv", tmp_path / "csv", data_dir=edit_table.dir)
+    (workbook,) = ecove_data.export("xlsx", tmp_path / "xlsx", data_dir=edit_table.dir)
+    # The check can fail: LibreOffice does run a CSV cell that starts with "=".
+    oracle = tmp_path / "oracle.csv"
+    oracle.write_text("a\n=1+1\n", encoding="utf-8")
+    saved = _calc_to_xlsx([*csvs, workbook, oracle], tmp_path / "saved", tmp_path)
+    *tables, book, control = saved
+    assert _formula_cells(control) == ["oracle!A2: =1+1"]
+    for table in tables:
+        assert _formula_cells(table) == [], table.name
+    assert _formula_cells(book, workbook) == []
+    import openpyxl
+
+    dictionary = openpyxl.load_workbook(book)["data_dictionary"]
+    descriptions = [row[6].value for row in dictionary.iter_rows() if row[1].value == "label"]
+    assert descriptions[0] == hyperlink
