@@ -14,7 +14,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._errors import CannotWriteError, DataError, EcoveError, UnknownDatasetError
+from ._errors import (
+    CannotWriteError,
+    DataError,
+    EcoveError,
+    FiguresFailedError,
+    NotebookError,
+    TemplateError,
+    UnknownDatasetError,
+    UsageError,
+)
 from ._export import export
 from ._load import datasets, describe, info, load, load_all, report_path
 from ._typing import DatasetName, DatasetRole
@@ -25,7 +34,11 @@ __all__ = [
     "DatasetName",
     "DatasetRole",
     "EcoveError",
+    "FiguresFailedError",
+    "NotebookError",
+    "TemplateError",
     "UnknownDatasetError",
+    "UsageError",
     "datasets",
     "describe",
     "export",

@@ -76,17 +76,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--check", action="store_true", help="only check; exit 1 if stale")
     args = parser.parse_args(argv)
+    from .cli import EXIT_BAD_DATA, EXIT_OK
+
     text = typing_source()
     current = TYPING_FILE.read_text(encoding="utf-8") if TYPING_FILE.exists() else ""
     if current == text:
         print(f"{TYPING_FILE.name} is current")
-        return 0
+        return EXIT_OK
     if args.check:
         print(f"{TYPING_FILE.name} is stale: run `{COMMAND}`", file=sys.stderr)
-        return 1
+        return EXIT_BAD_DATA
     write_atomic(TYPING_FILE, text)
     print(f"wrote {TYPING_FILE}")
-    return 0
+    return EXIT_OK
 
 
 if __name__ == "__main__":

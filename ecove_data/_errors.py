@@ -10,6 +10,9 @@ __all__ = [
     "CannotWriteError",
     "DataError",
     "EcoveError",
+    "FiguresFailedError",
+    "NotebookError",
+    "TemplateError",
     "UnknownChoiceError",
     "UnknownDatasetError",
     "UnknownNameError",
@@ -100,6 +103,8 @@ class DataError(EcoveError, ValueError):
         # Every problem found where one error stands for several (``load`` of a package
         # with more than one broken rule): this one first.
         self.problems: list[DataError] = [self]
+        # The data folder the problems were found in, where the loader knows it.
+        self.data_dir: Path | None = None
         super().__init__(self._message(fix))
 
     @property
@@ -239,3 +244,47 @@ class CannotWriteError(EcoveError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.path, self.reason))
+
+
+class TemplateError(UsageError):
+    """A Word template (``--template``) that cannot be used: missing, not a Word file, macros.
+
+    Examples
+    --------
+    >>> print(TemplateError("ours.docx", "it does not exist"))
+    the Word template ours.docx cannot be used: it does not exist
+    """
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(f"the Word template {path} cannot be used: {reason}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.path, self.reason))
+
+
+class NotebookError(EcoveError):
+    """A notebook that failed to run: which one, which cell and the error it raised."""
+
+
+class FiguresFailedError(EcoveError):
+    """Figures that could not be drawn (their previous files are kept), with each error.
+
+    Examples
+    --------
+    >>> print(FiguresFailedError({"activities": "RuntimeError: disk full"}))
+    activities failed (RuntimeError: disk full); its previous files are unchanged
+    """
+
+    def __init__(self, failed: dict[str, str]) -> None:
+        self.failed = dict(failed)
+        super().__init__(
+            "\n".join(
+                f"{name} failed ({error}); its previous files are unchanged"
+                for name, error in self.failed.items()
+            )
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.failed,))

@@ -21,6 +21,7 @@ __all__ = [
     "datasets",
     "describe",
     "find_problems",
+    "first_of",
     "info",
     "load",
     "load_all",
@@ -107,10 +108,15 @@ def _check_all(pkg: Package, problems: Problems) -> dict[str, pd.DataFrame]:
     return {name: frames[name] for name in _names(pkg) if name in frames}
 
 
-def _first_of(found: list[DataError], pkg: Package) -> DataError:
-    """One error for the first problem that says how many more there are and where to see them."""
+def first_of(found: list[DataError], pkg: Package) -> DataError:
+    """One error for the first problem that says how many more there are and where to see them.
+
+    It keeps every problem (``problems``) and the data folder they were found in
+    (``data_dir``), so the command line can list them all as ``validate`` does.
+    """
     first = found[0]
     if len(found) == 1:
+        first.data_dir = pkg.data_dir
         return first
     more = len(found) - 1
     note = (
@@ -127,6 +133,7 @@ def _first_of(found: list[DataError], pkg: Package) -> DataError:
         cli_fix=f"{first.cli_fix}\nAnd {note}" if first.cli_fix else None,
     )
     err.problems = list(found)
+    err.data_dir = pkg.data_dir
     return err
 
 
@@ -159,7 +166,7 @@ def _read_all(pkg: Package) -> dict[str, pd.DataFrame]:
     problems = Problems(collect=True)
     frames = _check_all(pkg, problems)
     if problems.found:
-        raise _first_of(problems.found, pkg)
+        raise first_of(problems.found, pkg)
     return frames
 
 

@@ -4,16 +4,34 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, get_args
 
+from ._errors import (
+    CannotWriteError,
+    DataError,
+    FiguresFailedError,
+    NotebookError,
+    UnknownNameError,
+    UsageError,
+)
 from ._export import FORMATS as EXPORT_FORMATS
 from ._typing import DatasetRole
 
-__all__ = ["EXIT_BAD_DATA", "EXIT_CANNOT_WRITE", "EXIT_OK", "EXIT_USAGE", "main"]
+__all__ = [
+    "EXIT_BAD_DATA",
+    "EXIT_CANNOT_WRITE",
+    "EXIT_OK",
+    "EXIT_PIPE_CLOSED",
+    "EXIT_STATUSES",
+    "EXIT_USAGE",
+    "exit_status",
+    "main",
+]
 
 EXIT_OK = 0
 EXIT_BAD_DATA = 1
@@ -21,12 +39,41 @@ EXIT_USAGE = 2
 EXIT_CANNOT_WRITE = 73  # EX_CANTCREAT in sysexits.h
 EXIT_PIPE_CLOSED = 141  # what a shell reports for a command ended by SIGPIPE
 
+# The exit policy, in one place: the first class an error is an instance of decides the
+# status. Every command raises; only main() turns errors into statuses and messages.
+EXIT_STATUSES: tuple[tuple[type[BaseException], int], ...] = (
+    (BrokenPipeError, EXIT_PIPE_CLOSED),
+    (DataError, EXIT_BAD_DATA),
+    (NotebookError, EXIT_BAD_DATA),
+    (FiguresFailedError, EXIT_BAD_DATA),
+    (CannotWriteError, EXIT_CANNOT_WRITE),
+    (UsageError, EXIT_USAGE),
+    (UnknownNameError, EXIT_USAGE),
+)
+
 EXIT_CODES = f"""\
 exit status:
   {EXIT_OK}   done
-  {EXIT_BAD_DATA}   bad data: a file or rule of the data package is broken
-  {EXIT_USAGE}   bad usage: an unknown command, option, table or figure name
-  {EXIT_CANNOT_WRITE}  a file or folder cannot be written (previous files are left intact)"""
+  {EXIT_BAD_DATA}   bad data: a file or rule of the data package is broken, or a figure or
+      notebook failed (the message names it)
+  {EXIT_USAGE}   bad usage: an unknown command, option, table or figure name, or an unusable
+      option value (a missing or broken template, an unknown format)
+  {EXIT_CANNOT_WRITE}  a file or folder cannot be written (previous files are left intact)
+  {EXIT_PIPE_CLOSED} the output was closed early (`ecove-data show NAME | head`)"""
+# The colours a notebook's traceback carries for a terminal.
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+def exit_status(error: BaseException) -> int | None:
+    """Return the exit status for ``error``, or None for an error the package did not expect.
+
+    Examples
+    --------
+    >>> from ecove_data import DataError
+    >>> exit_status(DataError("bad")), exit_status(KeyError("x"))
+    (1, None)
+    """
+    return next((status for kind, status in EXIT_STATUSES if isinstance(error, kind)), None)
 
 
 def _version() -> str:
@@ -137,9 +184,10 @@ def _parser() -> argparse.ArgumentParser:
         description=(
             "Execute the discussion notebooks (01 onwards) once and write, into --out, "
             "ecove-data-report.docx, ecove-data-report.pdf and html/. Needs the report "
-            "dependency group (make report installs it). Exits 1 if a notebook fails, "
+            "dependency group (make report installs it). Exits 1 on bad data (checked before "
+            "any notebook runs) or a notebook that fails, "
             f"{EXIT_CANNOT_WRITE} if a file cannot be written (nothing is half-written), 2 on "
-            "an unknown format or a missing template."
+            "an unknown format or an unusable template."
         ),
     )
     from .report import add_arguments as add_report_arguments
@@ -157,8 +205,8 @@ def _fit(frame: Any, full: bool) -> str:
     return str(frame.to_string(index=False, max_colwidth=max(8, width // 2), line_width=width))
 
 
-def _report_problems(problems: list[Any], data_dir: Path) -> None:
-    by_file: dict[str, list[Any]] = {}
+def _report_problems(problems: list[DataError], data_dir: Path) -> None:
+    by_file: dict[str, list[DataError]] = {}
     for err in problems:
         by_file.setdefault(err.file or "datapackage.json", []).append(err)
     count = len(problems)
@@ -174,13 +222,12 @@ def _report_problems(problems: list[Any], data_dir: Path) -> None:
             print("  " + text.replace("\n", "\n    "), file=sys.stderr)
 
 
-def _validate(data_dir: Path | None) -> int:
+def _validate(data_dir: Path | None) -> None:
     from . import _load
 
     pkg, problems, frames = _load.check_package(data_dir)
     if problems:
-        _report_problems(problems, pkg.data_dir)
-        return EXIT_BAD_DATA
+        raise _load.first_of(problems, pkg)
     quoted = sum(
         len(frames[res.name])
         for res in pkg.tables
@@ -193,10 +240,9 @@ def _validate(data_dir: Path | None) -> int:
         f"{len(pkg.consistency)} cross-table rules; "
         f"{len(pkg.derived.indicators) if pkg.derived else 0} derived indicators"
     )
-    return EXIT_OK
 
 
-def _run(args: argparse.Namespace) -> int:
+def _run(args: argparse.Namespace) -> None:
     import pandas as pd
 
     from . import _descriptor, _export, _load
@@ -213,49 +259,59 @@ def _run(args: argparse.Namespace) -> int:
     elif args.command == "describe":
         print(_export.to_markdown(_load.describe(args.name, data_dir=data_dir)))
     elif args.command == "validate":
-        return _validate(data_dir)
+        _validate(data_dir)
     elif args.command == "rehash":
         changed = _descriptor.refresh_hashes(data_dir)
         print(f"updated: {', '.join(changed)}" if changed else "every hash is current")
     elif args.command == "export":
         for path in _export.export(args.format, args.out, data_dir=data_dir):
             print(path)
-    return EXIT_OK
+    elif args.command == "figures":
+        from .figures._build import main as figures
+
+        figures(args)
+    elif args.command == "report":
+        from .report import run
+
+        run(args)
+
+
+def _say(error: BaseException, command: str) -> None:
+    """Print what went wrong: one message, or every problem of the data as validate lists them."""
+    # The loader names the folder of the problems it collected; a descriptor that cannot be
+    # read is one problem, said in one line.
+    if (
+        isinstance(error, DataError)
+        and error.data_dir is not None
+        and (command in ("validate", "report") or len(error.problems) > 1)
+    ):
+        _report_problems(error.problems, error.data_dir)
+        return
+    text = error.for_cli() if isinstance(error, DataError) else str(error)
+    if not sys.stderr.isatty():
+        text = _ANSI.sub("", text)
+    print(f"ecove-data: {text}", file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
-    from ._errors import CannotWriteError, DataError, UnknownNameError
-
+    """Run the command line; return the exit status (see :data:`EXIT_STATUSES`)."""
     args = _parser().parse_args(argv)
     try:
-        if args.command == "figures":
-            from .figures._build import main as figures_main
-
-            status = figures_main(args)
-        elif args.command == "report":
-            from .report import run
-
-            status = run(args)
-        else:
-            status = _run(args)
+        _run(args)
         sys.stdout.flush()
-    except BrokenPipeError:
-        # The reader went away (`ecove-data show NAME | head`): stop quietly, and keep
-        # Python from failing again on flushing stdout at exit.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_PIPE_CLOSED
-    except DataError as exc:
-        print(f"ecove-data: {exc.for_cli()}", file=sys.stderr)
-        return EXIT_BAD_DATA
-    except UnknownNameError as exc:
-        print(f"ecove-data: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except CannotWriteError as exc:
-        print(f"ecove-data: {exc}", file=sys.stderr)
-        return EXIT_CANNOT_WRITE
-    return status
+    except Exception as error:
+        status = exit_status(error)
+        if status is None:
+            raise
+        if status == EXIT_PIPE_CLOSED:
+            # The reader went away (`ecove-data show NAME | head`): stop quietly, and keep
+            # Python from failing again on flushing stdout at exit.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        else:
+            _say(error, args.command)
+        return status
+    return EXIT_OK
 
 
 if __name__ == "__main__":

@@ -452,3 +452,73 @@ def test_docx_is_a_zip_word_opens(out: Path) -> None:
         assert zipped.testzip() is None
         names = zipped.namelist()
     assert "[Content_Types].xml" in names and "word/document.xml" in names
+
+
+# --- text from the data reaches every format exactly as typed -----------------------------
+
+# Every character Markdown, HTML, Typst or matplotlib's mathtext would read as markup.
+MARKUP_NAME = "Learner’s *mobility* schemes_v2 <b>R&D</b> #1 @peer [1] $a+b$ C:\\temp"  # noqa: RUF001
+
+
+def _renamed_workshop_copy(folder: Path) -> Path:
+    """A corrected copy whose first workshop is MARKUP_NAME: report, CSV, quote, descriptor."""
+    import json
+
+    from ecove_data._descriptor import refresh_hashes
+
+    data = folder / "data"
+    shutil.copytree(ROOT / "data", data)
+    old = "Learner’s mobility schemes"  # noqa: RUF001
+    report = data / "raw" / "coves-conference-report.txt"
+    report.chmod(0o644)
+    text = report.read_text(encoding="utf-8")
+    assert text.count(f"- {old}") == 1
+    report.write_text(text.replace(f"- {old}", f"- {MARKUP_NAME}"), encoding="utf-8")
+    table = data / "workshops.csv"
+    rows = table.read_text(encoding="utf-8")
+    assert rows.count(f"1,{old},,{old},67") == 1
+    quoted = '"' + MARKUP_NAME.replace('"', '""') + '"'
+    table.write_text(rows.replace(f"1,{old},,{old},67", f"1,{quoted},,{quoted},67"), "utf-8")
+    descriptor = data / "datapackage.json"
+    raw = json.loads(descriptor.read_text(encoding="utf-8"))
+    workshops = next(res for res in raw["resources"] if res["name"] == "workshops")
+    field = next(f for f in workshops["schema"]["fields"] if f["name"] == "workshop")
+    field["constraints"]["enum"][0] = MARKUP_NAME
+    descriptor.write_text(json.dumps(raw, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    refresh_hashes(data)
+    return data
+
+
+def test_text_with_markup_characters_reaches_every_format_as_typed(tmp_path: Path) -> None:
+    import ecove_data
+
+    data = _renamed_workshop_copy(tmp_path)
+    workshops = ecove_data.load("workshops", data_dir=data)
+    assert workshops["workshop"].iloc[0] == MARKUP_NAME
+    built = run_build(tmp_path / "out", env={"ECOVE_DATA_DIR": str(data)})
+    alt = figures.alt_text("day2_workshops", workshops=workshops)
+    assert MARKUP_NAME in alt
+
+    body = _xml(built / DOCX, "word/document.xml")
+    paragraphs = [text for _, text in _paragraphs(body)]
+    assert sum(MARKUP_NAME in text for text in paragraphs) >= 2, "the prose names it twice"
+    assert any(el.get("descr") == alt for el in body.iter(f"{{{NS['wp']}}}docPr"))
+
+    page = (built / "html" / "02_event_themes.html").read_text(encoding="utf-8")
+    assert "<b>R" not in page, "no element made from the data"
+    shown = html.unescape(re.sub(r"<[^>]+>", "", page))
+    assert shown.count(MARKUP_NAME) >= 2
+    assert f'alt="{html.escape(alt, quote=True)}"' in page
+
+    pdf_text = _pdftotext(built / PDF)
+    assert pdf_text.count(_flat(MARKUP_NAME)) >= 2
+
+    # The chart draws it as text, never as math or markup.
+    fig = figures.day2_workshops(workshops=workshops)
+    labels = [
+        t
+        for ax in fig.axes
+        for t in [*ax.get_yticklabels(), *ax.texts]
+        if MARKUP_NAME in t.get_text().replace("\n", " ")
+    ]
+    assert labels and not any(t.get_parse_math() for t in labels)

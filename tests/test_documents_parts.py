@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import io
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -222,7 +223,11 @@ def test_unknown_format_is_refused_with_the_choices(tmp_path: Path) -> None:
 def test_missing_template_and_unusable_folder_are_named(tmp_path: Path) -> None:
     done = _report("--template", str(tmp_path / "ours.docx"), "--out", str(tmp_path / "out"))
     assert done.returncode == 2
-    assert f"ecove-data: the Word template {tmp_path / 'ours.docx'} does not exist" in done.stderr
+    missing = tmp_path / "ours.docx"
+    assert (
+        done.stderr
+        == f"ecove-data: the Word template {missing} cannot be used: it does not exist\n"
+    )
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     done = _report("--out", str(blocker / "report"))
@@ -249,5 +254,112 @@ def test_a_failing_notebook_is_named_and_nothing_is_written(tmp_path: Path) -> N
     assert done.returncode == 1
     assert "01_fails.ipynb: cell 1 failed, so no document was written" in done.stderr
     assert "ZeroDivisionError" in done.stderr
+    assert "\x1b[" not in done.stderr, "no terminal colour codes in a message to a file"
     assert sorted(p.name for p in out.iterdir()) == ["ecove-data-report.docx"]
     assert (out / "ecove-data-report.docx").read_bytes() == b"the previous build"
+
+
+def _unusable_templates(folder: Path) -> dict[str, tuple[Path, str]]:
+    """Templates a team might pass by mistake, each with what the message must say."""
+    text = folder / "notes.docx"
+    text.write_text("not a Word file", encoding="utf-8")
+    broken = folder / "broken.docx"
+    broken.write_bytes(_writers.REFERENCE_DOCX.read_bytes()[:3000])
+    no_styles = folder / "no-styles.docx"
+    macros = folder / "house.dotm"
+    with (
+        zipfile.ZipFile(_writers.REFERENCE_DOCX) as source,
+        zipfile.ZipFile(no_styles, "w") as without,
+        zipfile.ZipFile(macros, "w") as with_macros,
+    ):
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename != "word/styles.xml":
+                without.writestr(info.filename, data)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(
+                    b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+                    b"application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+                )
+            with_macros.writestr(info.filename, data)
+        with_macros.writestr("word/vbaProject.bin", b"macros")
+    return {
+        "text": (text, "it is not a Word file (a .docx is a zip archive; this is not)"),
+        "broken-zip": (broken, "it is not a Word file"),
+        "no-styles": (no_styles, "it has no styles part (word/styles.xml)"),
+        "macros": (macros, "it is macro-enabled (.docm or .dotm) and the report takes no macros"),
+    }
+
+
+@pytest.mark.parametrize("kind", ["text", "broken-zip", "no-styles", "macros"])
+def test_an_unusable_template_is_refused_before_anything_runs(kind: str, tmp_path: Path) -> None:
+    from ecove_data import UsageError
+    from ecove_data.report._template import check_template
+
+    path, reason = _unusable_templates(tmp_path)[kind]
+    with pytest.raises(UsageError) as info:
+        check_template(path)
+    assert str(info.value).startswith(f"the Word template {path} cannot be used: {reason}")
+    assert "\n" not in str(info.value)
+
+
+@pytest.mark.slow
+def test_an_unusable_template_exits_2_in_one_line_and_writes_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    for path, reason in _unusable_templates(tmp_path).values():
+        done = _report("--template", str(path), "--out", str(out))
+        assert done.returncode == 2, done.stderr
+        assert done.stderr.startswith(f"ecove-data: the Word template {path} cannot be used: ")
+        assert reason in done.stderr and done.stderr.count("\n") == 1, done.stderr
+        assert not out.exists()
+
+
+def test_a_word_template_saved_as_dotx_styles_the_document(chapter_notebook, tmp_path) -> None:
+    import docx
+    from docx.shared import Pt
+
+    from ecove_data.report._template import check_template
+
+    styled = tmp_path / "styled.docx"
+    make_reference(styled)
+    ours = docx.Document(str(styled))
+    ours.styles["Normal"].font.name = "Courier New"
+    ours.styles["Normal"].font.size = Pt(13)
+    ours.save(str(styled))
+    template = tmp_path / "house.dotx"
+    with zipfile.ZipFile(styled) as source, zipfile.ZipFile(template, "w") as dotx:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(b"document.main+xml", b"template.main+xml")
+                assert b"template.main+xml" in data
+            dotx.writestr(info, data)
+    assert check_template(template) == template
+    document, _ = _document_from(chapter_notebook, tmp_path)
+    data = _writers.write_docx(document, tmp_path, template)
+    result = docx.Document(io.BytesIO(data))
+    assert result.styles["Normal"].font.name == "Courier New"
+    with zipfile.ZipFile(io.BytesIO(data)) as zipped:
+        types = zipped.read("[Content_Types].xml")
+    # The result is a document, not a template, so Word opens it to read.
+    assert b"document.main+xml" in types and b"template.main+xml" not in types
+
+
+@pytest.mark.slow
+def test_bad_data_stops_the_report_before_any_notebook_runs(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    table = data / "activities.csv"
+    table.write_text(
+        table.read_text(encoding="utf-8").replace("VET attractiveness,57", "VET attractiveness,58"),
+        encoding="utf-8",
+    )
+    ecove_data._descriptor.refresh_hashes(data)
+    out = tmp_path / "out"
+    done = _report("--data-dir", str(data), "--out", str(out))
+    assert done.returncode == 1
+    assert done.stderr.startswith(f"ecove-data: 1 problem in 1 file of {data}\n\nactivities.csv:")
+    assert "the quote starts on line 57 of the report, not line 58" in done.stderr
+    assert "How to fix: set line to 57" in done.stderr
+    assert "executed" not in done.stderr and "Traceback" not in done.stderr
+    assert not out.exists()

@@ -32,7 +32,7 @@ from types import CodeType
 from typing import Any
 
 from .._descriptor import Package, read_package
-from .._errors import CannotWriteError, UnknownChoiceError, parse_choices
+from .._errors import CannotWriteError, FiguresFailedError, parse_choices
 from .._files import make_dir, write_atomic
 from ._registry import REGISTRY, FigureSpec, UnknownFigureError
 from ._style import STYLE_FILE
@@ -540,34 +540,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def main(args: argparse.Namespace) -> int:
-    """Run ``ecove-data figures`` with parsed arguments; return the exit status."""
-    from .._errors import DataError
+def main(args: argparse.Namespace) -> None:
+    """Run ``ecove-data figures`` with parsed arguments.
 
-    try:
-        formats = parse_formats(args.format)
-        result = build(
-            args.out,
-            only=args.only,
-            formats=formats,
-            force=args.force,
-            data_dir=args.data_dir,
-            jobs=args.jobs,
-        )
-    except (UnknownFigureError, UnknownChoiceError) as exc:
-        print(f"ecove-data figures: {exc.args[0]}", file=sys.stderr)
-        return 2
-    except DataError as exc:
-        print(
-            f"ecove-data figures: the data did not load, no figure drawn.\n{exc.for_cli()}",
-            file=sys.stderr,
-        )
-        return 1
+    Raises :class:`ecove_data.FiguresFailedError` naming each figure that failed (its
+    previous files are kept); errors are reported by the command line.
+    """
+    result = build(
+        args.out,
+        only=args.only,
+        formats=parse_formats(args.format),
+        force=args.force,
+        data_dir=args.data_dir,
+        jobs=args.jobs,
+    )
     if not result.ok:
-        for name, error in result.failed.items():
-            print(
-                f"ecove-data figures: {name} failed ({error}); its previous files are unchanged",
-                file=sys.stderr,
-            )
-        return 1
-    return 0
+        raise FiguresFailedError(result.failed)

@@ -25,7 +25,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from .._errors import CannotWriteError, parse_choices
+from .._errors import CannotWriteError, UsageError, parse_choices
 from .._files import make_dir, reason, write_atomic
 
 __all__ = ["DOCX", "FORMATS", "PDF", "build", "main"]
@@ -93,15 +93,22 @@ def build(
         Another copy of ``data/`` for the notebooks (default: ``ECOVE_DATA_DIR`` or the
         package's).
     """
+    from .. import _load
     from . import _document, _notebooks, _writers
+    from ._template import check_template
 
     chosen = parse_formats(formats)
     out = Path(out)
-    if template is not None and not Path(template).is_file():
-        raise FileNotFoundError(f"the Word template {template} does not exist")
+    if template is not None:
+        check_template(template)
     paths = _notebooks.discussion_notebooks(notebooks)
     if not paths:
-        raise FileNotFoundError(f"no discussion notebooks (01_*.ipynb onwards) in {notebooks}")
+        raise UsageError(
+            f"no discussion notebooks (01_*.ipynb onwards) in {notebooks}; give the folder "
+            "of the notebooks with --notebooks"
+        )
+    # Bad data is refused here, with every problem, before a kernel starts.
+    _load.load_all(data_dir=data_dir)
     make_dir(out)
 
     clock = [time.perf_counter()]
@@ -175,28 +182,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def run(args: argparse.Namespace) -> int:
-    """Build from parsed arguments; print the paths; return the exit status."""
-    from ._notebooks import NotebookError
+def run(args: argparse.Namespace) -> None:
+    """Build from parsed arguments and print the paths written.
 
-    try:
-        written = build(
-            args.format,
-            args.out,
-            template=args.template,
-            notebooks=args.notebooks,
-            data_dir=getattr(args, "data_dir", None),
-            progress=True,
-        )
-    except (ValueError, FileNotFoundError) as exc:
-        print(f"ecove-data: {exc}", file=sys.stderr)
-        return 2
-    except NotebookError as exc:
-        print(f"ecove-data: {exc}", file=sys.stderr)
-        return 1
+    Errors are raised for the command line to report (:mod:`ecove_data.cli`).
+    """
+    written = build(
+        args.format,
+        args.out,
+        template=args.template,
+        notebooks=args.notebooks,
+        data_dir=getattr(args, "data_dir", None),
+        progress=True,
+    )
     for path in written:
         print(path)
-    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .._errors import NotebookError
 from ..figures._display import CAPTION_KEY, FIGURE_MIME, TABLE_MIME
 
 __all__ = ["Chapter", "Figure", "Prose", "Table", "discussion_notebooks", "execute", "read"]
@@ -71,10 +72,6 @@ class Chapter:
     stem: str
     title: str
     blocks: list[Block] = field(default_factory=list)
-
-
-class NotebookError(RuntimeError):
-    """A notebook failed to run: which one, which cell and the error it raised."""
 
 
 def discussion_notebooks(folder: Path | str) -> list[Path]:
