@@ -235,7 +235,9 @@ def inks(artist: Artist) -> list[tuple[str, Rgba]]:
         if artist.get_linewidth() > 0:
             found.append((f"{artist.get_linestyle()} edge", artist.get_edgecolor()))
         if artist.get_hatch():
-            found.append(("hatch", artist.get_hatchcolor()))
+            # Before matplotlib 3.10 a hatch takes the edge's colour.
+            hatch_colour = getattr(artist, "get_hatchcolor", artist.get_edgecolor)
+            found.append(("hatch", hatch_colour()))
     elif isinstance(artist, Collection):
         found += [("fill", c) for c in artist.get_facecolor()]
         found += [("edge", c) for c in artist.get_edgecolor()]

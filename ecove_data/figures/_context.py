@@ -251,8 +251,11 @@ def _draw_bars(ax: Axes, years: list[int], rows: dict[str, dict[int, Any]]) -> N
     for bar in ax.patches:
         hatch = BAR_HATCHES[fills[to_hex(bar.get_facecolor())]]
         if hatch:
+            # The hatch takes the edge's colour (matplotlib before 3.10 has no hatch colour
+            # of its own); a width of 0 keeps the edge itself from being drawn.
             bar.set_hatch(hatch)
-            bar.set_hatchcolor(COLOURS["paper"])
+            bar.set_edgecolor(COLOURS["paper"])
+            bar.set_linewidth(0)
 
 
 def _bar_key(measure: str) -> Patch:
@@ -262,7 +265,7 @@ def _bar_key(measure: str) -> Patch:
     return Patch(
         facecolor=BAR_COLOURS[measure],
         hatch=BAR_HATCHES[measure],
-        hatchcolor=COLOURS["paper"],
+        edgecolor=COLOURS["paper"],
         linewidth=0,
         label=BAR_LABELS[measure],
     )
