@@ -74,7 +74,7 @@ def test_alt_text_needs_no_matplotlib():
 
 # --- cove_calls_over_time ---------------------------------------------------------------------
 
-MEASURE_COLOURS = {"applications": "#0072B2", "selected": "#009E73"}
+MEASURE_COLOURS = {"applications": "#0072B2", "selected": "#008561"}
 
 
 def bars_by_slot(fig: Figure, years: list[int]) -> dict[tuple[int, str], int]:

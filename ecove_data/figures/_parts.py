@@ -67,8 +67,9 @@ def tile(
 ) -> None:
     """Draw one number tile in cell (``row``, ``column``) of a :func:`tile_grid`.
 
-    ``kind`` is ``stated`` (solid frame), ``derived`` (dashed, orange) or
-    ``lower_bound`` (dotted), so the distinction survives greyscale printing.
+    ``kind`` is ``stated`` (solid frame), ``derived`` (dashed, in the derived colour) or
+    ``lower_bound`` (dotted): the line style carries the distinction, so it survives
+    greyscale printing and does not rest on colour.
     """
     from matplotlib.patches import Rectangle
 

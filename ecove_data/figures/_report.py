@@ -762,8 +762,8 @@ def key_figures_panel(f: Facts) -> Figure:
         row + 0.5,
         wrap(
             "Solid frame: stated in the report. Dotted frame and \u201c>\u201d: a lower "
-            "bound. Dashed orange frame: derived by ecove_data, not stated.",
-            50 if columns - column >= 2 else 24,
+            "bound. Dashed frame: derived by ecove_data, not stated.",
+            46 if columns - column >= 2 else 24,
         ),
         ha="left",
         va="center",

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CM",
     "COLOURS",
+    "DECORATION",
     "FULL_WIDTH_CM",
     "HALF_WIDTH_CM",
     "MIN_FONT_PT",
@@ -33,26 +34,37 @@ FULL_WIDTH_CM = 16.0
 HALF_WIDTH_CM = 8.0
 MIN_FONT_PT = 8.0
 
-# Okabe-Ito: distinguishable with the common colour-vision deficiencies and in greyscale
-# print when paired with the shape and line-style cues the figures also use.
+# Okabe-Ito hues (Okabe and Ito, "Color Universal Design"), chosen to stay apart with the
+# common colour-vision deficiencies. Orange, bluish green and vermilion are darkened (their
+# RGB scaled, so the hue stays) until each reaches 4.5:1 on white, WCAG 2.1's contrast for
+# text (1.4.3), which is also more than the 3:1 that marks need (1.4.11): any of them can
+# draw a label, a marker, a bar or the frame of a tile. Blue is Okabe-Ito's own, 5.2:1. The
+# figures never tell two things apart by colour alone (1.4.1): a shape, a line style, a
+# hatch or a label always says the same.
 COLOURS = {
-    "stated": "#0072B2",
-    "derived": "#E69F00",
-    "exception": "#D55E00",
-    "positive": "#009E73",
-    "neutral": "#6E6E6E",
+    "stated": "#0072B2",  # Okabe-Ito blue, 5.2:1 on white
+    "derived": "#9C6C00",  # Okabe-Ito orange #E69F00 darkened, 4.6:1 (was 2.2:1)
+    "exception": "#C05500",  # Okabe-Ito vermilion #D55E00 darkened, 4.6:1 (was 3.9:1)
+    "positive": "#008561",  # Okabe-Ito bluish green #009E73 darkened, 4.6:1 (was 3.4:1)
+    "neutral": "#6E6E6E",  # 5.1:1
     "fill": "#EEF4FA",
     "derived_fill": "#FDF3E1",
     "exception_fill": "#FBE9DE",
-    # Text and lines: darker shades of the colours above, so labels stay legible.
+    # Text: darker shades of the colours above, 7:1 or more on white and on the fills.
     "text": "#222222",
     "text_soft": "#333333",
     "text_muted": "#444444",
     "derived_text": "#5A3A00",
     "exception_text": "#7A3000",
+    # Guides from a label to its marker: decoration, below 3:1 on purpose.
     "rule": "#BBBBBB",
     "paper": "white",
 }
+# The colours for what a reader does not need in order to read a figure: the paper, the
+# fills of tiles, the bands that highlight a row or a call, the guides from a label to its
+# marker. WCAG 1.4.11 asks 3:1 of the marks that carry meaning, not of these; text drawn on
+# them still needs its own contrast against them.
+DECORATION = ("paper", "fill", "derived_fill", "exception_fill", "rule")
 
 P = ParamSpec("P")
 R = TypeVar("R")
