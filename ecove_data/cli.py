@@ -139,7 +139,8 @@ def _parser() -> argparse.ArgumentParser:
             "ecove-data-report.docx, ecove-data-report.pdf and html/. Needs the report "
             "dependency group (make report installs it). Exits 1 if a notebook fails, "
             f"{EXIT_CANNOT_WRITE} if a file cannot be written (nothing is half-written), 2 on "
-            "an unknown format or a missing template."
+            "an unknown format, a missing template or a deliverable file that breaks its rules "
+            "(nothing is run or written then)."
         ),
     )
     from .report import add_arguments as add_report_arguments

@@ -47,6 +47,7 @@ NS = {
     "dcterms": "http://purl.org/dc/terms/",
 }
 EMU_PER_CM = 360_000
+COVER_TABLES = 4  # project, deliverable, authors, history: before the chapters' tables
 KEY_NUMBERS = ["84", "1741", "55", "27", "28", "20.7", "700 000", "7 billion", "500"]
 NOT_FOR_READERS = ["figures.show(", "import ecove_data", "Traceback", "<Figure size", "dtype:"]
 
@@ -106,7 +107,8 @@ def test_docx_title_page_then_a_toc_field_then_the_chapters(out: Path) -> None:
     body = _xml(out / DOCX, "word/document.xml")
     paragraphs = _paragraphs(body)
     styles = [style for style, _ in paragraphs]
-    assert styles[0] == "Title" and styles[1] == "Subtitle"
+    # The emblem with the funding statement, then the title and subtitle.
+    assert styles[:3] == ["EUFundingStatement", "Title", "Subtitle"]
     about = " ".join(text for style, text in paragraphs if style == "Abstract")
     assert "ecove-data, version 0.1.0" in about
     assert not re.search(r"\b20\d\d-\d\d-\d\d\b|\d\d:\d\d", about), "no build date or time"
@@ -145,8 +147,10 @@ def test_docx_figures_numbered_captioned_at_designed_width_with_alt_text(out: Pa
     expected = expected_figures()
     drawings = list(body.iter(f"{{{NS['wp']}}}inline"))
     assert len(drawings) == len(expected) > 0
-    captions = [t for s, t in _paragraphs(body) if s == "ImageCaption"]
-    assert len(captions) == len(expected)
+    # Each caption is "Figure N. Title." (numbered by a SEQ field), then the registry's caption.
+    parts = [t for s, t in _paragraphs(body) if s == "ImageCaption"]
+    assert len(parts) == 2 * len(expected)
+    captions = [f"{label} {text}" for label, text in zip(parts[::2], parts[1::2], strict=True)]
     for n, ((_, name), drawing, caption) in enumerate(
         zip(expected, drawings, captions, strict=True), start=1
     ):
@@ -161,9 +165,9 @@ def test_docx_figures_numbered_captioned_at_designed_width_with_alt_text(out: Pa
 
 def test_docx_tables_are_native_numbered_with_repeating_header_rows(out: Path) -> None:
     body = _xml(out / DOCX, "word/document.xml")
-    tables = body.findall(".//w:tbl", NS)
+    tables = body.findall(".//w:tbl", NS)[COVER_TABLES:]
     assert len(tables) == len(expected_tables()) > 0
-    captions = [t for s, t in _paragraphs(body) if s == "TableCaption"]
+    captions = [t for s, t in _paragraphs(body) if s == "TableCaption"][COVER_TABLES:]
     assert [c.split(".")[0] for c in captions] == [f"Table {n}" for n in range(1, len(tables) + 1)]
     for table in tables:
         rows = table.findall("w:tr", NS)
@@ -247,7 +251,7 @@ def test_pdf_is_a4_tagged_titled_with_embedded_fonts_and_alt_text(out: Path) -> 
     for _, name in expected_figures():
         assert figures.alt_text(name) in alts, name
     # Figures are vector graphics: the SVG's paths, no 300 dpi picture of the chart.
-    assert not any("/XObject" in p["/Resources"] for p in reader.pages[2:4])
+    assert not any("/XObject" in p["/Resources"] for p in reader.pages[4:6])
 
 
 def _pdf_alt_texts(reader) -> set[str]:
@@ -385,7 +389,7 @@ def _docx_text(path: Path) -> tuple[str, list[str], list[list[str]]]:
     body = _xml(path, "word/document.xml")
     text = _flat(" ".join(t for _, t in _paragraphs(body)))
     alts = [el.get("descr") for el in body.iter(f"{{{NS['wp']}}}docPr")]
-    first = body.find(".//w:tbl", NS)
+    first = body.findall(".//w:tbl", NS)[COVER_TABLES]
     rows = [
         ["".join(t.text for t in cell.iter(f"{{{W}}}t")) for cell in row.findall("w:tc", NS)]
         for row in first.findall("w:tr", NS)

@@ -164,7 +164,12 @@ def _emblem_image() -> AST:
     return {
         "t": "Image",
         "c": [
-            ["", [], [["height", f"{EMBLEM_HEIGHT_CM:g}cm"]]],
+            # Both sides given: pandoc's own reading of the SVG's size is not exactly 3:2.
+            [
+                "",
+                [],
+                [["width", f"{1.5 * EMBLEM_HEIGHT_CM:g}cm"], ["height", f"{EMBLEM_HEIGHT_CM:g}cm"]],
+            ],
             _words(_emblem.ALT),
             [EMBLEM_SVG, ""],
         ],
@@ -192,7 +197,12 @@ def docx_blocks(document: Any, version: str) -> list[AST]:
     blocks: list[AST] = [
         _styled(
             "EU Funding Statement",
-            [{"t": "Para", "c": [_emblem_image(), {"t": "RawInline", "c": ["openxml", statement]}]}],
+            [
+                {
+                    "t": "Para",
+                    "c": [_emblem_image(), {"t": "RawInline", "c": ["openxml", statement]}],
+                }
+            ],
         ),
         _styled("Title", [{"t": "Para", "c": _words(d.title)}]),
         _styled("Subtitle", [{"t": "Para", "c": _words(d.subtitle)}]),
@@ -207,7 +217,9 @@ def docx_blocks(document: Any, version: str) -> list[AST]:
             "t": "RawBlock",
             "c": [
                 "openxml",
-                _fields.caption_list("List of Figures", "Figure", caption_entries(document, "Figure"))
+                _fields.caption_list(
+                    "List of Figures", "Figure", caption_entries(document, "Figure")
+                )
                 + _fields.caption_list(
                     "List of Tables", "Table", caption_entries(document, "Table")
                 ),
@@ -263,7 +275,7 @@ def docx_captions(document: Any, blocks: list[AST]) -> list[AST]:
     """
     figures = {f.number: f for f in document.figures()}
     tables = {t.number: t for t in document.tables()}
-    out = json.loads(json.dumps(blocks))
+    out: list[AST] = json.loads(json.dumps(blocks))
     for node in _nodes(out):
         ident = node["c"][0][0] if node.get("t") in ("Figure", "Table") else ""
         if node.get("t") == "Figure" and ident.startswith("figure-"):
@@ -332,14 +344,23 @@ def html_blocks(document: Any, version: str, links: list[tuple[str, str]]) -> li
         if type(t).__name__ == "Table"
     }
     return [
-        {"t": "Div", "c": [["", ["eu-funding"], []], [{"t": "Para", "c": [_emblem_image(), {"t": "Space"}, statement]}]]},
+        {
+            "t": "Div",
+            "c": [
+                ["", ["eu-funding"], []],
+                [{"t": "Para", "c": [_emblem_image(), {"t": "Space"}, statement]}],
+            ],
+        },
         {"t": "Header", "c": [1, ["title", [], []], _words(d.title)]},
         {"t": "Para", "c": _words(d.subtitle)},
         *_tables(d, slice(0, 3)),
         {"t": "Header", "c": [2, ["about", [], []], _words("About this document")]},
         {"t": "Para", "c": _words(about(version))},
         *_tables(d, slice(3, 4)),
-        {"t": "Div", "c": [["disclaimer", ["disclaimer"], []], [{"t": "Para", "c": _words(d.disclaimer)}]]},
+        {
+            "t": "Div",
+            "c": [["disclaimer", ["disclaimer"], []], [{"t": "Para", "c": _words(d.disclaimer)}]],
+        },
         {"t": "Header", "c": [2, ["contents", [], []], _words("Contents")]},
         {
             "t": "OrderedList",
@@ -361,7 +382,7 @@ def _link(url: str, inlines: list[AST]) -> AST:
 
 def html_css(d: Deliverable) -> str:
     """Return the cover's CSS: the statement in Ubuntu, its glyphs embedded as a subset."""
-    from fontTools import subset
+    from fontTools import subset  # type: ignore[import-untyped]
 
     options = subset.Options()
     options.name_IDs = ["*"]  # keep the name table: it carries the font's copyright
@@ -407,9 +428,10 @@ def typst_front(document: Any, version: str) -> str:
     lists = []
     for kind, title in (("Figure", "List of Figures"), ("Table", "List of Tables")):
         entries = caption_entries(document, kind)
-        lines = "".join(
-            f"#listed(<{kind.lower()}-{n}>, {_s(text)})\n" for n, text in entries
-        ) or f"No {kind.lower()}s.\n"
+        lines = (
+            "".join(f"#listed(<{kind.lower()}-{n}>, {_s(text)})\n" for n, text in entries)
+            or f"No {kind.lower()}s.\n"
+        )
         lists.append(
             f"#heading(level: 1, outlined: false, bookmarked: true)[#{_s(title)}]\n{lines}"
         )
@@ -421,9 +443,9 @@ def typst_front(document: Any, version: str) -> str:
         "  #show figure: set align(left)\n"
         "  #grid(columns: (auto, 1fr), column-gutter: 0.45cm, align: horizon,\n"
         f'    image("{EMBLEM_SVG}", height: {EMBLEM_HEIGHT_CM:g}cm, alt: {_s(_emblem.ALT)}),\n'
-        f"    text(font: \"Ubuntu\", size: 11pt, style: \"normal\")[#{_s(d.statement)}])\n"
+        f'    text(font: "Ubuntu", size: 11pt, style: "normal")[#{_s(d.statement)}])\n'
         "  #v(2.5cm)\n"
-        "  #set text(font: \"Ubuntu\")\n"
+        '  #set text(font: "Ubuntu")\n'
         f"  #title[#{_s(d.title)}]\n"
         "  #v(0.4cm)\n"
         f"  #text(size: 14pt)[#{_s(d.subtitle)}]\n"
@@ -433,7 +455,7 @@ def typst_front(document: Any, version: str) -> str:
         + "]\n"
         "#page(numbering: none)[\n"
         "  #show figure: set align(left)\n"
-        "  #set text(font: \"Ubuntu\", size: 10pt)\n"
+        '  #set text(font: "Ubuntu", size: 10pt)\n'
         "  #strong[About this document]\n\n"
         f"  #{_s(about(version))}\n"
         "  #v(0.6cm)\n"
@@ -442,8 +464,8 @@ def typst_front(document: Any, version: str) -> str:
         "  #v(1fr)\n"
         f"  #{_s(d.disclaimer)}\n"
         "]\n"
-        "#set page(numbering: \"1\", number-align: center, header: align(right, "
-        f"text(font: \"Ubuntu\", size: 8.5pt, fill: luma(80))[#{_s(header)}]))\n"
+        '#set page(numbering: "1", number-align: center, header: align(right, '
+        f'text(font: "Ubuntu", size: 8.5pt, fill: luma(80))[#{_s(header)}]))\n'
         "#counter(page).update(1)\n"
         "#heading(level: 1, outlined: false, bookmarked: true)[Contents]\n"
         "#outline(title: none, depth: 2)\n"

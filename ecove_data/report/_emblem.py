@@ -88,12 +88,12 @@ def emblem_svg(height_cm: float = 1.5) -> str:
 
 
 def emblem_png(height_px: int = 300) -> bytes:
-    """Return the emblem as a PNG ``height_px`` high (drawn four times larger, then reduced).
+    r"""Return the emblem as a PNG ``height_px`` high (drawn four times larger, then reduced).
 
     Examples
     --------
     >>> png = emblem_png(60)
-    >>> png[:8] == b"\\x89PNG\\r\\n\\x1a\\n", int.from_bytes(png[16:20], "big")
+    >>> png[:8] == b"\x89PNG\r\n\x1a\n", int.from_bytes(png[16:20], "big")
     (True, 90)
     """
     from PIL import Image, ImageDraw

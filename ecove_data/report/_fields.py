@@ -1,4 +1,4 @@
-"""Word's own fields, written with their results already filled in.
+r"""Word's own fields, written with their results already filled in.
 
 Word recomputes a field (``SEQ``, ``REF``, ``TOC``, ``DOCPROPERTY``, ``PAGE``) when it
 updates the document; readers that never do (LibreOffice, previews, converters) show the
@@ -8,7 +8,7 @@ result stored in the file. So every field written here carries the result Word w
   label and the number, as Word's Insert Caption makes it, so a figure inserted by hand
   renumbers the rest and a cross-reference follows;
 - a reference from the prose is a ``REF`` field to that bookmark, showing "Figure 3";
-- the List of Figures and the List of Tables are ``TOC \\c "Figure"`` / ``TOC \\c "Table"``
+- the List of Figures and the List of Tables are ``TOC \c "Figure"`` / ``TOC \c "Table"``
   fields, listing every caption;
 - the running header's ``DOCPROPERTY`` fields (in the reference document or a team's
   template) get the document's properties as their results.
@@ -57,7 +57,7 @@ def _text(text: str) -> str:
 
 
 def _field(instruction: str, result: str, bold: bool = False) -> str:
-    """A complex field: begin, instruction, separate, its result, end."""
+    """Return a complex field: begin, instruction, separate, its result, end."""
     return (
         _run('<w:fldChar w:fldCharType="begin" />', bold)
         + _run(f'<w:instrText xml:space="preserve"> {escape(instruction)} </w:instrText>', bold)
@@ -105,7 +105,7 @@ def page_break() -> str:
 def contents_field(title: str = "Contents") -> str:
     """Return the table of contents as pandoc writes it: a TOC field, its result to fill."""
     return (
-        "<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val=\"Table of Contents\" />"
+        '<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents" />'
         "<w:docPartUnique /></w:docPartObj></w:sdtPr><w:sdtContent>"
         f'<w:p><w:pPr><w:pStyle w:val="TOCHeading" /></w:pPr>{_run(_text(title), False)}</w:p>'
         '<w:p><w:r><w:fldChar w:fldCharType="begin" w:dirty="true" />'
@@ -159,9 +159,7 @@ _TOKEN = re.compile(
     r"|(?P<text><w:t[\s>])"
 )
 _PROPERTY = re.compile(r'^\s*DOCPROPERTY\s+(?:"([^"]+)"|&quot;(.+?)&quot;|(\S+))')
-_SIMPLE = re.compile(
-    r'(<w:fldSimple\b[^>]*w:instr="([^"]*)"[^>]*?)(?:/>|>.*?</w:fldSimple>)', re.S
-)
+_SIMPLE = re.compile(r'(<w:fldSimple\b[^>]*w:instr="([^"]*)"[^>]*?)(?:/>|>.*?</w:fldSimple>)', re.S)
 
 
 def _property(instruction: str) -> str:
@@ -226,7 +224,7 @@ def fill_docproperties(xml: bytes, values: Mapping[str, str]) -> bytes:
 def _result_edits(
     field: dict[str, Any], value: str, end_at: int, end_run: re.Match[str], end: re.Match[str]
 ) -> list[tuple[int, int, str]]:
-    """The changes that make ``value`` a field's only result, before its end."""
+    """Return the changes that make ``value`` a field's only result, before its end."""
     results: list[re.Match[str]] = field["results"]
     if results:
         first = results[0].group(0)

@@ -66,8 +66,10 @@ def _field_runs(paragraph: Any, instruction: str, placeholder: str) -> None:
 
 
 def _running_header(section: Any) -> None:
-    """The deliverable's identifier and short title, right-aligned, on every page but the
-    cover (which has a first-page header and footer of its own, left empty)."""
+    """Put the deliverable's identifier and short title in the header, right-aligned.
+
+    Every page but the cover, which has a first-page header and footer of its own, empty.
+    """
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt, RGBColor
 
@@ -139,7 +141,7 @@ def _set_font(style: Any, size: float | None = None) -> None:
 
 
 def _cover_styles(doc: Any, styles: dict[str, Any]) -> None:
-    """The styles of the cover's funding statement and disclaimer, and of the lists."""
+    """Add the styles of the cover's funding statement and disclaimer, and of the lists."""
     from docx.enum.style import WD_STYLE_TYPE
     from docx.shared import Cm, Pt
 

@@ -187,7 +187,8 @@ TYPST_PREAMBLE = """\
 #set text(font: "Libertinus Serif", size: 11pt, lang: {lang}{region})
 #set par(justify: false, leading: 0.65em, spacing: 1.1em)
 #show heading: set text(weight: "bold")
-#show heading.where(level: 1): it => {{ if it.outlined {{ pagebreak(weak: true) }}; set text(size: 17pt); it; v(0.4em) }}
+#show heading.where(level: 1): it => {{
+  if it.outlined {{ pagebreak(weak: true) }}; set text(size: 17pt); it; v(0.4em) }}
 #show heading.where(level: 2): set text(size: 13pt)
 #set figure(numbering: none, gap: 0.8em)
 #show figure: set block(breakable: true, above: 1.4em, below: 1.4em)
