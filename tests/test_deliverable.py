@@ -51,7 +51,7 @@ def test_the_shipped_file_takes_the_project_from_context_ecovem() -> None:
     grant = ecovem.loc["grant_number"]
     assert d.project_number == grant["value"] == "620101-EPP-1-2020-1-BG-EPPKA3-VET-COVE"
     assert d.number_source == grant["source_url"]
-    # The page's title is "ECoVEM – European Centre of Vocational Excellence in Microelectronics".
+    # The page's title is the acronym and the full name joined by an en dash.
     assert f"{d.acronym} \u2013 {d.full_name}" == grant["source_title"]
     assert d.period == "2014-2020"
     assert d.statement == "Co-funded by the Erasmus+ Programme of the European Union"

@@ -33,6 +33,7 @@ from report_build import (
 )
 
 from ecove_data import figures
+from ecove_data.report._deliverable import load_deliverable
 
 pytestmark = pytest.mark.slow
 
@@ -47,6 +48,8 @@ NS = {
     "dcterms": "http://purl.org/dc/terms/",
 }
 EMU_PER_CM = 360_000
+_DELIVERABLE = load_deliverable(ROOT / "notebooks" / "deliverable.toml")
+RUNNING_HEADER = f"{_DELIVERABLE.identifier} \u00b7 {_DELIVERABLE.short_title}"
 COVER_TABLES = 4  # project, deliverable, authors, history: before the chapters' tables
 KEY_NUMBERS = ["84", "1741", "55", "27", "28", "20.7", "700 000", "7 billion", "500"]
 NOT_FOR_READERS = ["figures.show(", "import ecove_data", "Traceback", "<Figure size", "dtype:"]
@@ -145,7 +148,9 @@ def test_docx_has_no_code_and_holds_the_key_numbers(out: Path) -> None:
 def test_docx_figures_numbered_captioned_at_designed_width_with_alt_text(out: Path) -> None:
     body = _xml(out / DOCX, "word/document.xml")
     expected = expected_figures()
-    drawings = list(body.iter(f"{{{NS['wp']}}}inline"))
+    # The first picture is the EU emblem on the cover.
+    emblem, *drawings = body.iter(f"{{{NS['wp']}}}inline")
+    assert emblem.find("wp:docPr", NS).get("descr") == "European Union emblem"
     assert len(drawings) == len(expected) > 0
     # Each caption is "Figure N. Title." (numbered by a SEQ field), then the registry's caption.
     parts = [t for s, t in _paragraphs(body) if s == "ImageCaption"]
@@ -339,9 +344,16 @@ def libreoffice_pdf(out: Path, tmp_path_factory: pytest.TempPathFactory) -> Path
 def _pdftotext(pdf: Path) -> str:
     tool = _tool("pdftotext", "poppler-utils")
     done = subprocess.run([tool, "-layout", str(pdf), "-"], capture_output=True, check=True)
-    # Page numbers are left out, so a caption that runs onto the next page reads whole.
+    # Page numbers and the running header are left out, so a caption that runs onto the
+    # next page reads whole.
     lines = done.stdout.decode("utf-8").splitlines()
-    return _flat(" ".join(line for line in lines if not re.fullmatch(r"\s*\d+\s*", line)))
+    return _flat(
+        " ".join(
+            line
+            for line in lines
+            if not re.fullmatch(r"\s*\d+\s*", line) and line.strip() != RUNNING_HEADER
+        )
+    )
 
 
 @pytest.mark.parametrize("which", ["typst", "libreoffice"])
@@ -447,7 +459,8 @@ def test_a_corrected_copy_of_the_data_changes_every_format(out: Path, tmp_path: 
 
         reader = PdfReader(folder / PDF)
         assert any(alt in a for a in _pdf_alt_texts(reader))
-        pdf_text = _flat(" ".join(p.extract_text() for p in reader.pages[:4]))
+        # After the cover, the inside cover, the contents and the lists.
+        pdf_text = _flat(" ".join(p.extract_text() for p in reader.pages[:8]))
         assert prose in pdf_text
 
 

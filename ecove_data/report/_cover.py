@@ -141,7 +141,8 @@ def table_ast(caption: str, columns: list[str], rows: list[list[str]], ident: st
     for i, column in enumerate(columns):
         texts = [column, *(row[i] for row in rows)]
         longest_word = max(len(word) for text in texts for word in text.split())
-        weights.append(max(1.3 * longest_word + 6, min(max(len(text) for text in texts), 36)))
+        word = min(1.6 * longest_word + 6, 36)
+        weights.append(max(word, min(max(len(text) for text in texts), 36)))
     widths = [weight / sum(weights) for weight in weights]
     return {
         "t": "Table",
