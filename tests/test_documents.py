@@ -366,6 +366,16 @@ def test_pdf_text_holds_every_caption_and_the_key_numbers(
         assert _flat(_caption(n, name)) in text, f"{which}: caption of figure {n} ({name})"
     for n in range(1, len(expected_tables()) + 1):
         assert f"Table {n}." in text
+    # The cover, the funding statement, the disclaimer and both lists, every caption listed.
+    d = _DELIVERABLE
+    for words in (d.statement, d.title, d.disclaimer, d.project_number, "Document history"):
+        assert _flat(words) in re.sub(r"(?<=-)\s+", "", text), f"{which}: {words[:40]}"
+    lists = text[
+        text.index("List of Figures") : text.index(questions()[0], text.index("List of Tables"))
+    ]
+    for n, (_, name) in enumerate(expected_figures(), start=1):
+        assert f"Figure {n}. {figures.REGISTRY[name].title}." in lists, f"{which}: list, {n}"
+    assert lists.count("Table ") >= len(expected_tables())
     for number in KEY_NUMBERS:
         assert number in text, f"{which}: {number}"
     # A long path may break at its hyphens at the end of a line.
