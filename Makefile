@@ -71,18 +71,20 @@ figures: setup-runtime  ## redraw into figures/ what changed (runtime dependenci
 # registered for the user, and jupyter starts "python" as the interpreter it runs under.
 lab report: export JUPYTER_PATH := $(abspath $(VENV))/share/jupyter$(if $(JUPYTER_PATH),:$(JUPYTER_PATH))
 # make report FORMATS=docx,pdf,html REPORT_DIR=build/report TEMPLATE=our-template.docx
+# DELIVERABLE=other.toml
 FORMATS ?= docx,pdf,html
 REPORT_DIR ?= build/report
 OUT ?= $(REPORT_DIR)
 TEMPLATE ?=
+DELIVERABLE ?=
 
 lab: setup-lab  ## JupyterLab on notebooks/ (options: make lab LAB_ARGS="--port 8899")
 	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks $(LAB_ROOT) $(LAB_ARGS)
 
 # The discussion notebooks executed once into a Word document, a PDF and HTML pages, with the
 # report dependency group (pandoc, Typst, nbclient) installed first.
-report: setup-report  ## .docx, PDF and HTML under build/report/ (FORMATS=, OUT=, TEMPLATE=)
-	$(BIN)/python -m ecove_data.report --format "$(FORMATS)" --out "$(OUT)"$(if $(TEMPLATE), --template "$(TEMPLATE)")
+report: setup-report  ## .docx, PDF and HTML under build/report/ (FORMATS=, OUT=, TEMPLATE=, DELIVERABLE=)
+	$(BIN)/python -m ecove_data.report --format "$(FORMATS)" --out "$(OUT)"$(if $(TEMPLATE), --template "$(TEMPLATE)")$(if $(DELIVERABLE), --deliverable "$(DELIVERABLE)")
 
 # Files generated from the descriptor (the table names as Literals for editors).
 generate: setup-runtime  ## rewrite ecove_data/_typing.py from the descriptor

@@ -187,7 +187,8 @@ def _parser() -> argparse.ArgumentParser:
             "dependency group (make report installs it). Exits 1 on bad data (checked before "
             "any notebook runs) or a notebook that fails, "
             f"{EXIT_CANNOT_WRITE} if a file cannot be written (nothing is half-written), 2 on "
-            "an unknown format or an unusable template."
+            "an unknown format, an unusable template or a deliverable file that breaks its "
+            "rules (nothing is run or written then)."
         ),
     )
     from .report import add_arguments as add_report_arguments

@@ -33,6 +33,7 @@ from report_build import (
 )
 
 from ecove_data import figures
+from ecove_data.report._deliverable import load_deliverable
 
 pytestmark = pytest.mark.slow
 
@@ -47,6 +48,9 @@ NS = {
     "dcterms": "http://purl.org/dc/terms/",
 }
 EMU_PER_CM = 360_000
+_DELIVERABLE = load_deliverable(ROOT / "notebooks" / "deliverable.toml")
+RUNNING_HEADER = f"{_DELIVERABLE.identifier} \u00b7 {_DELIVERABLE.short_title}"
+COVER_TABLES = 4  # project, deliverable, authors, history: before the chapters' tables
 KEY_NUMBERS = ["84", "1741", "55", "27", "28", "20.7", "700 000", "7 billion", "500"]
 NOT_FOR_READERS = ["figures.show(", "import ecove_data", "Traceback", "<Figure size", "dtype:"]
 
@@ -106,7 +110,8 @@ def test_docx_title_page_then_a_toc_field_then_the_chapters(out: Path) -> None:
     body = _xml(out / DOCX, "word/document.xml")
     paragraphs = _paragraphs(body)
     styles = [style for style, _ in paragraphs]
-    assert styles[0] == "Title" and styles[1] == "Subtitle"
+    # The emblem with the funding statement, then the title and subtitle.
+    assert styles[:3] == ["EUFundingStatement", "Title", "Subtitle"]
     about = " ".join(text for style, text in paragraphs if style == "Abstract")
     assert "ecove-data, version 0.1.0" in about
     assert not re.search(r"\b20\d\d-\d\d-\d\d\b|\d\d:\d\d", about), "no build date or time"
@@ -143,10 +148,14 @@ def test_docx_has_no_code_and_holds_the_key_numbers(out: Path) -> None:
 def test_docx_figures_numbered_captioned_at_designed_width_with_alt_text(out: Path) -> None:
     body = _xml(out / DOCX, "word/document.xml")
     expected = expected_figures()
-    drawings = list(body.iter(f"{{{NS['wp']}}}inline"))
+    # The first picture is the EU emblem on the cover.
+    emblem, *drawings = body.iter(f"{{{NS['wp']}}}inline")
+    assert emblem.find("wp:docPr", NS).get("descr") == "European Union emblem"
     assert len(drawings) == len(expected) > 0
-    captions = [t for s, t in _paragraphs(body) if s == "ImageCaption"]
-    assert len(captions) == len(expected)
+    # Each caption is "Figure N. Title." (numbered by a SEQ field), then the registry's caption.
+    parts = [t for s, t in _paragraphs(body) if s == "ImageCaption"]
+    assert len(parts) == 2 * len(expected)
+    captions = [f"{label} {text}" for label, text in zip(parts[::2], parts[1::2], strict=True)]
     for n, ((_, name), drawing, caption) in enumerate(
         zip(expected, drawings, captions, strict=True), start=1
     ):
@@ -161,9 +170,9 @@ def test_docx_figures_numbered_captioned_at_designed_width_with_alt_text(out: Pa
 
 def test_docx_tables_are_native_numbered_with_repeating_header_rows(out: Path) -> None:
     body = _xml(out / DOCX, "word/document.xml")
-    tables = body.findall(".//w:tbl", NS)
+    tables = body.findall(".//w:tbl", NS)[COVER_TABLES:]
     assert len(tables) == len(expected_tables()) > 0
-    captions = [t for s, t in _paragraphs(body) if s == "TableCaption"]
+    captions = [t for s, t in _paragraphs(body) if s == "TableCaption"][COVER_TABLES:]
     assert [c.split(".")[0] for c in captions] == [f"Table {n}" for n in range(1, len(tables) + 1)]
     for table in tables:
         rows = table.findall("w:tr", NS)
@@ -247,7 +256,7 @@ def test_pdf_is_a4_tagged_titled_with_embedded_fonts_and_alt_text(out: Path) -> 
     for _, name in expected_figures():
         assert figures.alt_text(name) in alts, name
     # Figures are vector graphics: the SVG's paths, no 300 dpi picture of the chart.
-    assert not any("/XObject" in p["/Resources"] for p in reader.pages[2:4])
+    assert not any("/XObject" in p["/Resources"] for p in reader.pages[4:6])
 
 
 def _pdf_alt_texts(reader) -> set[str]:
@@ -335,9 +344,16 @@ def libreoffice_pdf(out: Path, tmp_path_factory: pytest.TempPathFactory) -> Path
 def _pdftotext(pdf: Path) -> str:
     tool = _tool("pdftotext", "poppler-utils")
     done = subprocess.run([tool, "-layout", str(pdf), "-"], capture_output=True, check=True)
-    # Page numbers are left out, so a caption that runs onto the next page reads whole.
+    # Page numbers and the running header are left out, so a caption that runs onto the
+    # next page reads whole.
     lines = done.stdout.decode("utf-8").splitlines()
-    return _flat(" ".join(line for line in lines if not re.fullmatch(r"\s*\d+\s*", line)))
+    return _flat(
+        " ".join(
+            line
+            for line in lines
+            if not re.fullmatch(r"\s*\d+\s*", line) and line.strip() != RUNNING_HEADER
+        )
+    )
 
 
 @pytest.mark.parametrize("which", ["typst", "libreoffice"])
@@ -350,6 +366,16 @@ def test_pdf_text_holds_every_caption_and_the_key_numbers(
         assert _flat(_caption(n, name)) in text, f"{which}: caption of figure {n} ({name})"
     for n in range(1, len(expected_tables()) + 1):
         assert f"Table {n}." in text
+    # The cover, the funding statement, the disclaimer and both lists, every caption listed.
+    d = _DELIVERABLE
+    for words in (d.statement, d.title, d.disclaimer, d.project_number, "Document history"):
+        assert _flat(words) in re.sub(r"(?<=-)\s+", "", text), f"{which}: {words[:40]}"
+    lists = text[
+        text.index("List of Figures") : text.index(questions()[0], text.index("List of Tables"))
+    ]
+    for n, (_, name) in enumerate(expected_figures(), start=1):
+        assert f"Figure {n}. {figures.REGISTRY[name].title}." in lists, f"{which}: list, {n}"
+    assert lists.count("Table ") >= len(expected_tables())
     for number in KEY_NUMBERS:
         assert number in text, f"{which}: {number}"
     # A long path may break at its hyphens at the end of a line.
@@ -385,7 +411,7 @@ def _docx_text(path: Path) -> tuple[str, list[str], list[list[str]]]:
     body = _xml(path, "word/document.xml")
     text = _flat(" ".join(t for _, t in _paragraphs(body)))
     alts = [el.get("descr") for el in body.iter(f"{{{NS['wp']}}}docPr")]
-    first = body.find(".//w:tbl", NS)
+    first = body.findall(".//w:tbl", NS)[COVER_TABLES]
     rows = [
         ["".join(t.text for t in cell.iter(f"{{{W}}}t")) for cell in row.findall("w:tc", NS)]
         for row in first.findall("w:tr", NS)
@@ -443,7 +469,8 @@ def test_a_corrected_copy_of_the_data_changes_every_format(out: Path, tmp_path: 
 
         reader = PdfReader(folder / PDF)
         assert any(alt in a for a in _pdf_alt_texts(reader))
-        pdf_text = _flat(" ".join(p.extract_text() for p in reader.pages[:4]))
+        # After the cover, the inside cover, the contents and the lists.
+        pdf_text = _flat(" ".join(p.extract_text() for p in reader.pages[:8]))
         assert prose in pdf_text
 
 

@@ -147,8 +147,13 @@ def _document_from(nb, tmp_path: Path) -> tuple[_document.Document, dict[int, st
 def test_sources_hold_the_report_lines_and_each_link_once(chapter_notebook, tmp_path) -> None:
     document, _ = _document_from(chapter_notebook, tmp_path)
     assert document.report_lines == [44, 45]  # the prose's line 44, the figure's 45
-    assert [s.url for s in document.sources] == ["https://example.org/page"]
+    # The prose's link, then the page that gives the project number on the cover.
+    assert [s.url for s in document.sources] == [
+        "https://example.org/page",
+        "https://ecwt.eu/portfolio-item/ecovem/",
+    ]
     assert document.sources[0].title == "a page"
+    assert document.sources[1].title.startswith("ECoVEM")
 
 
 def test_docx_from_a_template_takes_its_styles(chapter_notebook, tmp_path) -> None:
@@ -247,6 +252,7 @@ def test_a_failing_notebook_is_named_and_nothing_is_written(tmp_path: Path) -> N
         nbformat.v4.new_code_cell("1 / 0"),
     ]
     nbformat.write(nb, notebooks / "01_fails.ipynb")
+    shutil.copy(ROOT / "notebooks" / "deliverable.toml", notebooks)
     out = tmp_path / "out"
     out.mkdir()
     (out / "ecove-data-report.docx").write_bytes(b"the previous build")

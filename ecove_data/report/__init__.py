@@ -3,9 +3,11 @@
 ``make report``, ``ecove-data report`` and ``python -m ecove_data.report`` execute each
 discussion notebook once (``notebooks/01_*`` onwards) and write, from that one run:
 
-- ``ecove-data-report.docx``: title page, a Word table of contents, a chapter per
-  notebook, numbered figures with alt text and captions, native tables with repeating
-  header rows, and the Sources (styled by a reference document, ``--template``);
+- ``ecove-data-report.docx``: a cover (the EU emblem and funding statement, the project's
+  and the deliverable's identity, its history, the disclaimer; from the deliverable file,
+  ``--deliverable``), a Word table of contents and Lists of Figures and Tables, a chapter
+  per notebook, captions numbered by Word fields, native tables with repeating header
+  rows, and the Sources (styled by a reference document, ``--template``);
 - ``ecove-data-report.pdf``: the same on A4 through Typst, a tagged PDF (PDF/UA-1) with
   embedded fonts, vector figures and their alt text;
 - ``html/``: a page per notebook without code, every chart with ``alt=`` and caption.
@@ -73,6 +75,7 @@ def build(
     *,
     template: Path | str | None = None,
     notebooks: Path | str = "notebooks",
+    deliverable: Path | str | None = None,
     data_dir: Path | str | None = None,
     progress: bool = False,
 ) -> list[Path]:
@@ -89,26 +92,33 @@ def build(
         takes (default: the neutral A4 one shipped with the package).
     notebooks
         The folder of the notebooks.
+    deliverable
+        The deliverable file: title, project, deliverable identity and history (default:
+        ``deliverable.toml`` in the notebooks' folder). Checked before anything runs.
     data_dir
         Another copy of ``data/`` for the notebooks (default: ``ECOVE_DATA_DIR`` or the
         package's).
     """
     from .. import _load
-    from . import _document, _notebooks, _writers
+    from . import _deliverable, _document, _notebooks, _writers
     from ._template import check_template
 
     chosen = parse_formats(formats)
     out = Path(out)
     if template is not None:
         check_template(template)
+    # Bad data is refused here, with every problem, before a kernel starts.
+    _load.load_all(data_dir=data_dir)
+    described = _deliverable.load_deliverable(
+        deliverable if deliverable is not None else _deliverable.default_path(notebooks),
+        data_dir=data_dir,
+    )
     paths = _notebooks.discussion_notebooks(notebooks)
     if not paths:
         raise UsageError(
             f"no discussion notebooks (01_*.ipynb onwards) in {notebooks}; give the folder "
             "of the notebooks with --notebooks"
         )
-    # Bad data is refused here, with every problem, before a kernel starts.
-    _load.load_all(data_dir=data_dir)
     make_dir(out)
 
     clock = [time.perf_counter()]
@@ -134,7 +144,7 @@ def build(
                     svg[block.number] = f"figure-{block.number}.svg"
                     (work / png[block.number]).write_bytes(block.png)
                     (work / svg[block.number]).write_text(block.svg, encoding="utf-8")
-        document = _document.make_document(chapters, png, data_dir=data_dir)
+        document = _document.make_document(chapters, png, data_dir=data_dir, deliverable=described)
         _writers.check_blocks(document)
         results: dict[str, bytes | dict[str, bytes]] = {}
         if "docx" in chosen:
@@ -180,6 +190,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--notebooks", default="notebooks", help="folder of the notebooks (default: notebooks)"
     )
+    parser.add_argument(
+        "--deliverable",
+        help="the deliverable file (TOML): title, project, deliverable identity, history "
+        "(default: deliverable.toml in the notebooks' folder)",
+    )
 
 
 def run(args: argparse.Namespace) -> None:
@@ -192,6 +207,7 @@ def run(args: argparse.Namespace) -> None:
         args.out,
         template=args.template,
         notebooks=args.notebooks,
+        deliverable=args.deliverable,
         data_dir=getattr(args, "data_dir", None),
         progress=True,
     )

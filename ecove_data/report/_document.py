@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ._deliverable import Deliverable
 from ._notebooks import Chapter, Figure, Prose, Table
 
 __all__ = [
@@ -58,7 +59,14 @@ class Document:
     report_title: str
     report_lines: list[int]
     sources: list[Source]
+    deliverable: Deliverable
+    version: str
     pandoc_api: list[int] = field(default_factory=lambda: [1, 23, 1])
+
+    @property
+    def language(self) -> str:
+        """The document's language tag, from the deliverable file (``en-GB``)."""
+        return self.deliverable.language
 
     def figures(self) -> Iterator[Figure]:
         """Yield every figure in reading order."""
@@ -266,12 +274,24 @@ def make_document(
     images: dict[int, str],
     *,
     data_dir: Path | str | None = None,
+    deliverable: Deliverable | None = None,
 ) -> Document:
-    """Build the document from numbered chapters; ``images`` maps figure numbers to files."""
+    """Build the document from numbered chapters; ``images`` maps figure numbers to files.
+
+    ``deliverable`` gives the title, the cover and the running header (default: the file
+    beside the notebooks, ``notebooks/deliverable.toml``). Links from the prose to
+    ``#figure-NAME`` and ``#table-KEY`` become "Figure N" and "Table N".
+    """
     from importlib import metadata
 
     from .. import _descriptor
     from ..figures import source_name
+    from ._cover import about
+    from ._crossref import resolve
+    from ._deliverable import default_path, load_deliverable
+
+    if deliverable is None:
+        deliverable = load_deliverable(default_path(), data_dir=data_dir)
 
     blocks: dict[str, list[AST]] = {}
     lines: set[int] = set()
@@ -287,6 +307,10 @@ def make_document(
                 lines.update(block.report_lines)
                 for source in block.sources:
                     cited.setdefault(source["url"], source["title"])
+    resolve(chapters, blocks)
+    # The project number on the cover keeps its source in the Sources.
+    if deliverable.number_source.startswith(("http://", "https://")):
+        cited.setdefault(deliverable.number_source, "")
     catalogue = _source_catalogue(data_dir)
     sources = []
     for url, text in cited.items():
@@ -298,18 +322,10 @@ def make_document(
     raw = _descriptor.read_package(data_dir).raw
     report: dict[str, Any] = next(iter(raw.get("sources", [])), {})
     version = metadata.version("ecove-data")
-    title = "What the conference report on vocational excellence means for ECoVEM"
     return Document(
-        title=title,
-        subtitle="The discussion of the ecove-data notebooks, with their figures and tables",
-        about=(
-            "A deliverable draft made from the executed ecove-data notebooks: each chapter "
-            "is one notebook's discussion, with its figures and tables. Every number is "
-            "computed from the tables of the data package ecove-data, version "
-            f"{version}, which takes it from the conference report or from a public source "
-            "named in the Sources at the end; values computed from them are marked as "
-            "derived."
-        ),
+        title=deliverable.title,
+        subtitle=deliverable.subtitle,
+        about=about(version),
         chapters=chapters,
         blocks=blocks,
         report_title=str(
@@ -317,6 +333,8 @@ def make_document(
         ),
         report_lines=sorted(lines),
         sources=sources,
+        deliverable=deliverable,
+        version=version,
     )
 
 

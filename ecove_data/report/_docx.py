@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 __all__ = ["ZIP_TIME", "rewrite_docx"]
 
@@ -17,8 +17,14 @@ def _keep(name: str, content: bytes) -> bytes:
     return content
 
 
-def rewrite_docx(data: bytes, edit: Callable[[str, bytes], bytes] = _keep) -> bytes:
+def rewrite_docx(
+    data: bytes,
+    edit: Callable[[str, bytes], bytes] = _keep,
+    add: Mapping[str, bytes] | None = None,
+) -> bytes:
     """Return the .docx ``data`` with each member passed through ``edit(name, content)``.
+
+    ``add`` holds members to put in after the others (name: content).
 
     Every member gets the same fixed time and permissions, and the properties lose their
     created and modified dates, so the same content gives the same bytes whoever builds it,
@@ -43,6 +49,11 @@ def rewrite_docx(data: bytes, edit: Callable[[str, bytes], bytes] = _keep) -> by
                 content = _DATES.sub("", content.decode("utf-8")).encode("utf-8")
             content = edit(info.filename, content)
             entry = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, content)
+        for name, content in (add or {}).items():
+            entry = zipfile.ZipInfo(name, date_time=ZIP_TIME)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
             target.writestr(entry, content)

@@ -3,8 +3,10 @@
 Run ``python -m ecove_data.report._reference`` to regenerate it: it starts from pandoc's
 own reference document (so every style pandoc writes exists), sets A4 with 2.5 cm
 margins, Arial 11 pt text, dark blue headings, chapters and the contents on a new page,
-centred page numbers in the footer and a light grid for tables, then stores the zip with
-fixed timestamps, so the same versions always give the same bytes. Teams use their own
+a running header of DOCPROPERTY fields (the project's acronym, the deliverable's number
+and short title, which the build fills in), centred page numbers in the footer, none of
+either on the cover, and a light grid for tables, then stores the zip with fixed
+timestamps, so the same versions always give the same bytes. Teams use their own
 template instead with ``make report TEMPLATE=path/to/template.docx``.
 """
 
@@ -40,6 +42,51 @@ def _page_number_footer(section: Any) -> None:
             element.set(qn("xml:space"), "preserve")
             element.text = text
         run._r.append(element)
+
+
+def _field_runs(paragraph: Any, instruction: str, placeholder: str) -> None:
+    """Append a complex field with a placeholder result (the build puts the value in)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    for kind, text in (("begin", None), (None, instruction), ("separate", None)):
+        run = paragraph.add_run()
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        else:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = f" {text} "
+        run._r.append(element)
+    paragraph.add_run(placeholder)
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    paragraph.add_run()._r.append(end)
+
+
+def _running_header(section: Any) -> None:
+    """Put the deliverable's identifier and short title in the header, right-aligned.
+
+    Every page but the cover, which has a first-page header and footer of its own, empty.
+    """
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt, RGBColor
+
+    section.different_first_page_header_footer = True
+    paragraph = section.header.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    _field_runs(paragraph, "DOCPROPERTY Project", "Project")
+    paragraph.add_run(" ")
+    _field_runs(paragraph, "DOCPROPERTY Deliverable", "Deliverable")
+    paragraph.add_run(" \u00b7 ")
+    _field_runs(paragraph, 'DOCPROPERTY "Short title"', "Short title")
+    for run in paragraph.runs:
+        run.font.size = Pt(8.5)
+        run.font.color.rgb = RGBColor(0x50, 0x50, 0x50)
+    # The first page's own header and footer exist, empty.
+    section.first_page_header.is_linked_to_previous = False
+    section.first_page_footer.is_linked_to_previous = False
 
 
 def _table_grid(style: Any) -> None:
@@ -93,6 +140,30 @@ def _set_font(style: Any, size: float | None = None) -> None:
     fonts.set(qn("w:eastAsia"), FONT)
 
 
+def _cover_styles(doc: Any, styles: dict[str, Any]) -> None:
+    """Add the styles of the cover's funding statement and disclaimer, and of the lists."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.shared import Cm, Pt
+
+    statement = doc.styles.add_style("EU Funding Statement", WD_STYLE_TYPE.PARAGRAPH)
+    statement.base_style = styles["Normal"]
+    _set_font(statement, 11)
+    statement.font.italic = False
+    statement.paragraph_format.space_after = Cm(2)
+    disclaimer = doc.styles.add_style("Disclaimer", WD_STYLE_TYPE.PARAGRAPH)
+    disclaimer.base_style = styles["Normal"]
+    _set_font(disclaimer, 9.5)
+    disclaimer.paragraph_format.space_before = Cm(1.5)
+    # Word's own name for the entries of a List of Figures (TOC \c fields).
+    entries = doc.styles.add_style("Table of Figures", WD_STYLE_TYPE.PARAGRAPH)
+    entries.base_style = styles["Normal"]
+    _set_font(entries, 11)
+    entries.paragraph_format.space_after = Pt(3)
+    # Captions in Word's Caption style family: pandoc's two are based on it.
+    for name in ("Image Caption", "Table Caption"):
+        styles[name].base_style = styles["Caption"]
+
+
 def make_reference(target: Path) -> Path:
     """Write the reference document to ``target`` and return it."""
     import docx
@@ -107,7 +178,9 @@ def make_reference(target: Path) -> Path:
         for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
             setattr(section, side, Cm(2.5))
         section.footer_distance = Cm(1.2)
+        section.header_distance = Cm(1.2)
         _page_number_footer(section)
+        _running_header(section)
     styles = {style.name: style for style in doc.styles}
     for name in ("Normal", "Body Text", "First Paragraph", "Compact"):
         _set_font(styles[name], 11)
@@ -120,7 +193,11 @@ def make_reference(target: Path) -> Path:
         styles[name].font.color.rgb = RGBColor(*HEADING_COLOUR)
     for name in ("Title", "Subtitle", "Abstract Title", "Abstract"):
         styles[name].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
-    styles["Title"].paragraph_format.space_before = Cm(6)
+    # The emblem and the funding statement stand above the title; the subtitle, based on
+    # the title, must not inherit its space.
+    styles["Title"].paragraph_format.space_before = Cm(2.5)
+    styles["Subtitle"].paragraph_format.space_before = Pt(6)
+    styles["Subtitle"].paragraph_format.space_after = Cm(1.2)
     _set_font(styles["Abstract"], 11)
     styles["Abstract Title"].paragraph_format.space_before = Cm(3)
     styles["Abstract Title"].font.size = Pt(11)
@@ -135,6 +212,7 @@ def make_reference(target: Path) -> Path:
     styles["Table Caption"].paragraph_format.keep_with_next = True
     styles["Captioned Figure"].paragraph_format.keep_with_next = True
     _table_grid(styles["Table"])
+    _cover_styles(doc, styles)
     doc.core_properties.title = ""
     doc.core_properties.language = "en-GB"
 

@@ -12,7 +12,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ._document import LANG, Document, ast, link, pandoc, sources_blocks, text_inlines
+from . import _cover
+from ._crossref import reference, xrefs
+from ._document import Document, ast, pandoc, sources_blocks
 from ._docx import rewrite_docx
 from ._notebooks import Figure
 
@@ -32,19 +34,15 @@ def _epoch_env() -> dict[str, str]:
 
 
 def write_docx(document: Document, work: Path, template: Path | None = None) -> bytes:
-    """Return the .docx: title page, a Word TOC field, the chapters, the Sources."""
-    blocks: list[Any] = []
+    """Return the .docx: cover, contents and lists (Word fields), the chapters, the Sources."""
+    _cover.write_emblem(work)
+    blocks: list[Any] = _cover.docx_blocks(document, document.version)
     for chapter in document.chapters:
-        blocks.extend(document.blocks[chapter.stem])
+        blocks.extend(_cover.docx_captions(document, document.blocks[chapter.stem]))
     blocks.extend(sources_blocks(document))
-    meta = {
-        "title": document.title,
-        "subtitle": document.subtitle,
-        "lang": LANG,
-        "abstract": [{"t": "Para", "c": text_inlines(document.about)}],
-        "abstract-title": "About this document",
-        "toc-title": "Contents",
-    }
+    # Properties other than pandoc's own become custom ones, which the running header's
+    # DOCPROPERTY fields show.
+    meta = {"lang": document.language, **_cover.docx_properties(document.deliverable)}
     source = json.dumps(ast(document, blocks, meta), ensure_ascii=False)
     out = work / "document.docx"
     reference = Path(template) if template else REFERENCE_DOCX
@@ -54,8 +52,6 @@ def write_docx(document: Document, work: Path, template: Path | None = None) -> 
             "json",
             "-t",
             "docx",
-            "--toc",
-            "--toc-depth=2",
             f"--reference-doc={reference}",
             f"--resource-path={work}",
             "-o",
@@ -64,14 +60,17 @@ def write_docx(document: Document, work: Path, template: Path | None = None) -> 
         source,
         env=_epoch_env(),
     )
-    return _finish_docx(out.read_bytes(), document)
+    return _finish_docx(out.read_bytes(), document, (work / _cover.EMBLEM_PNG).read_bytes())
 
 
-def _finish_docx(data: bytes, document: Document) -> bytes:
+def _finish_docx(data: bytes, document: Document, emblem_png: bytes) -> bytes:
     """Set title, language and no dates in the properties; mark header rows; fix zip times."""
     from xml.sax.saxutils import escape
 
+    lang = document.language
+
     def edit(name: str, content: bytes) -> bytes:
+        content = _cover.finish_docx_part(name, content, document.deliverable)
         if name == "docProps/core.xml":
             text = content.decode("utf-8")
             text = re.sub(r"<dc:language>[^<]*</dc:language>", "", text)
@@ -79,22 +78,22 @@ def _finish_docx(data: bytes, document: Document) -> bytes:
             text = text.replace(
                 "</cp:coreProperties>",
                 f"<dc:title>{escape(document.title)}</dc:title>"
-                f"<dc:language>{LANG}</dc:language></cp:coreProperties>",
+                f"<dc:language>{lang}</dc:language></cp:coreProperties>",
             )
             return text.encode("utf-8")
         if name == "word/document.xml":
             return _fill_toc(_repeat_header_rows(content))
         if name == "word/settings.xml":
-            return _settings(content)
+            return _settings(content, lang)
         return content
 
-    return rewrite_docx(data, edit)
+    return rewrite_docx(data, edit, add={f"word/media/{_cover.EMBLEM_PNG}": emblem_png})
 
 
-def _settings(xml: bytes) -> bytes:
+def _settings(xml: bytes, lang: str) -> bytes:
     """Ask Word to update the fields (the TOC's page numbers) on opening; British English."""
     text = xml.decode("utf-8")
-    text = re.sub(r'<w:themeFontLang w:val="[^"]*"', f'<w:themeFontLang w:val="{LANG}"', text)
+    text = re.sub(r'<w:themeFontLang w:val="[^"]*"', f'<w:themeFontLang w:val="{lang}"', text)
     if "<w:updateFields" not in text:
         # The schema's order: updateFields comes before these elements.
         later = re.search(
@@ -178,17 +177,18 @@ def _typst_figure(figure: Figure, image: str) -> str:
         f"  image({_typst_string(image)}, width: {figure.width_cm:g}cm, "
         f"alt: {_typst_string(figure.alt)}),\n"
         f"  caption: [{caption}],\n"
-        ")"
+        f") <figure-{figure.number}>"
     )
 
 
 TYPST_PREAMBLE = """\
 #set document(title: {title}, author: "ECoVEM project team", date: none)
 #set page(paper: "a4", margin: (x: 2.5cm, top: 2.5cm, bottom: 2.5cm))
-#set text(font: "Libertinus Serif", size: 11pt, lang: "en", region: "gb")
+#set text(font: "Libertinus Serif", size: 11pt, lang: {lang}{region})
 #set par(justify: false, leading: 0.65em, spacing: 1.1em)
 #show heading: set text(weight: "bold")
-#show heading.where(level: 1): it => {{ pagebreak(weak: true); set text(size: 17pt); it; v(0.4em) }}
+#show heading.where(level: 1): it => {{
+  if it.outlined {{ pagebreak(weak: true) }}; set text(size: 17pt); it; v(0.4em) }}
 #show heading.where(level: 2): set text(size: 13pt)
 #set figure(numbering: none, gap: 0.8em)
 #show figure: set block(breakable: true, above: 1.4em, below: 1.4em)
@@ -198,18 +198,6 @@ TYPST_PREAMBLE = """\
 #show table: set text(size: 9.5pt)
 #show table.cell.where(y: 0): strong
 #show link: set text(fill: rgb("#0B5394"))
-
-#page(numbering: none)[
-  #v(5cm)
-  #text(size: 24pt, weight: "bold")[#{title}]
-  #v(0.8cm)
-  #text(size: 14pt)[#{subtitle}]
-  #v(2cm)
-  #text(size: 11pt)[#{about}]
-]
-#set page(numbering: "1", number-align: center)
-#counter(page).update(1)
-#outline(title: "Contents", depth: 2)
 """
 
 
@@ -245,18 +233,20 @@ def typst_source(document: Document, images: dict[int, str]) -> str:
         json.dumps(ast(document, blocks), ensure_ascii=False),
     ).decode("utf-8")
     body = escape_numbered_links(body)
+    language, _, region = document.language.partition("-")
     preamble = TYPST_PREAMBLE.format(
         title=_typst_string(document.title),
-        subtitle=_typst_string(document.subtitle),
-        about=_typst_string(document.about),
+        lang=_typst_string(language.lower()),
+        region=f", region: {_typst_string(region.lower())}" if region else "",
     )
-    return preamble + "\n" + body
+    return preamble + _cover.typst_front(document, document.version) + "\n" + body
 
 
 def write_pdf(document: Document, work: Path, images: dict[int, str]) -> bytes:
     """Return the PDF: A4, embedded fonts, vector figures, tagged with alt text (PDF/UA-1)."""
     import typst
 
+    _cover.write_emblem(work)
     main = work / "document.typ"
     main.write_text(typst_source(document, images), encoding="utf-8")
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
@@ -264,6 +254,7 @@ def write_pdf(document: Document, work: Path, images: dict[int, str]) -> bytes:
         str(main),
         root=str(work),
         format="pdf",
+        font_paths=[str(_cover.FONTS)],
         ignore_system_fonts=True,
         timestamp=epoch,
         pdf_standards=["ua-1"],
@@ -291,7 +282,8 @@ def _html_page(document: Document, work: Path, name: str, title: str, blocks: li
         *blocks,
     ]
     css = work / "report.css"
-    css.write_text(HTML_STYLE, encoding="utf-8")
+    extra = _cover.html_css(document.deliverable) if name == "index.html" else ""
+    css.write_text(HTML_STYLE + extra, encoding="utf-8")
     out = work / name
     pandoc(
         [
@@ -307,7 +299,7 @@ def _html_page(document: Document, work: Path, name: str, title: str, blocks: li
             "--metadata",
             f"pagetitle={title}",
             "--metadata",
-            f"lang={LANG}",
+            f"lang={document.language}",
             "-o",
             str(out),
         ],
@@ -328,28 +320,27 @@ def _nav(document: Document) -> str:
     return '<nav class="pages" aria-label="Pages">' + " · ".join(links) + "</nav>"
 
 
+def _html_xrefs(blocks: list[Any], page: str) -> list[Any]:
+    """Point each reference to a figure or table of another chapter at that chapter's page."""
+    out: list[Any] = json.loads(json.dumps(blocks))
+    for node in xrefs(out):
+        kind, number, chapter = reference(node)
+        if f"{chapter}.html" != page:
+            node["c"][2][0] = f"{chapter}.html#{kind.lower()}-{number}"
+    return out
+
+
 def write_html(document: Document, work: Path) -> dict[str, bytes]:
-    """Return the HTML pages: an index, one page per notebook (no code), the Sources."""
+    """Return the HTML pages: an index (the cover), one page per notebook (no code), Sources."""
+    _cover.write_emblem(work)
     pages: dict[str, bytes] = {}
     links = [(c.title, f"{c.stem}.html") for c in document.chapters] + [("Sources", "sources.html")]
-    index = [
-        {"t": "Header", "c": [1, ["title", [], []], text_inlines(document.title)]},
-        {"t": "Para", "c": text_inlines(document.subtitle)},
-        {"t": "Para", "c": text_inlines(document.about)},
-        {"t": "Header", "c": [2, ["contents", [], []], text_inlines("Contents")]},
-        {
-            "t": "OrderedList",
-            "c": [
-                [1, {"t": "Decimal"}, {"t": "Period"}],
-                [[{"t": "Plain", "c": [link(href, text_inlines(text))]}] for text, href in links],
-            ],
-        },
-    ]
+    index = _cover.html_blocks(document, document.version, links)
     pages["index.html"] = _html_page(document, work, "index.html", document.title, index)
     for chapter in document.chapters:
-        pages[f"{chapter.stem}.html"] = _html_page(
-            document, work, f"{chapter.stem}.html", chapter.title, document.blocks[chapter.stem]
-        )
+        page = f"{chapter.stem}.html"
+        blocks = _html_xrefs(document.blocks[chapter.stem], page)
+        pages[page] = _html_page(document, work, page, chapter.title, blocks)
     pages["sources.html"] = _html_page(
         document, work, "sources.html", "Sources", sources_blocks(document)
     )
