@@ -17,12 +17,14 @@ Needs the ``report`` dependency group (pandoc from ``pypandoc-binary``, ``typst`
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+import warnings
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from .._errors import CannotWriteError, parse_choices
@@ -175,19 +177,37 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+@contextlib.contextmanager
+def _template_warnings() -> Iterator[None]:
+    """Print each template contrast warning as one ``ecove-data: warning:`` line on stderr."""
+    from ._contrast import TemplateContrastWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", TemplateContrastWarning)
+        try:
+            yield
+        finally:
+            for item in caught:
+                if issubclass(item.category, TemplateContrastWarning):
+                    print(f"ecove-data: warning: {item.message}", file=sys.stderr, flush=True)
+                else:
+                    warnings.showwarning(item.message, item.category, item.filename, item.lineno)
+
+
 def run(args: argparse.Namespace) -> int:
     """Build from parsed arguments; print the paths; return the exit status."""
     from ._notebooks import NotebookError
 
     try:
-        written = build(
-            args.format,
-            args.out,
-            template=args.template,
-            notebooks=args.notebooks,
-            data_dir=getattr(args, "data_dir", None),
-            progress=True,
-        )
+        with _template_warnings():
+            written = build(
+                args.format,
+                args.out,
+                template=args.template,
+                notebooks=args.notebooks,
+                data_dir=getattr(args, "data_dir", None),
+                progress=True,
+            )
     except (ValueError, FileNotFoundError) as exc:
         print(f"ecove-data: {exc}", file=sys.stderr)
         return 2

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ._contrast import warn_low_contrast
 from ._document import LANG, Document, ast, link, pandoc, sources_blocks, text_inlines
 from ._docx import rewrite_docx
 from ._notebooks import Figure
@@ -32,7 +33,11 @@ def _epoch_env() -> dict[str, str]:
 
 
 def write_docx(document: Document, work: Path, template: Path | None = None) -> bytes:
-    """Return the .docx: title page, a Word TOC field, the chapters, the Sources."""
+    """Return the .docx: title page, a Word TOC field, the chapters, the Sources.
+
+    Warns with a :class:`~ecove_data.report._contrast.TemplateContrastWarning` for each
+    style of the template whose text is below the contrast WCAG 2.1 asks.
+    """
     blocks: list[Any] = []
     for chapter in document.chapters:
         blocks.extend(document.blocks[chapter.stem])
@@ -64,7 +69,10 @@ def write_docx(document: Document, work: Path, template: Path | None = None) -> 
         source,
         env=_epoch_env(),
     )
-    return _finish_docx(out.read_bytes(), document)
+    data = _finish_docx(out.read_bytes(), document)
+    # A template's colours are the team's: below contrast they are warned of, not refused.
+    warn_low_contrast(data, reference)
+    return data
 
 
 def _finish_docx(data: bytes, document: Document) -> bytes:
