@@ -187,8 +187,10 @@ class Checker:
             merged = [
                 cell
                 for cell in table.iter(_w("tc"))
-                if (cell.find("w:tcPr/w:gridSpan", NS) is not None
-                and int(cell.find("w:tcPr/w:gridSpan", NS).get(_w("val"), "1")) > 1)
+                if (
+                    cell.find("w:tcPr/w:gridSpan", NS) is not None
+                    and int(cell.find("w:tcPr/w:gridSpan", NS).get(_w("val"), "1")) > 1
+                )
                 or cell.find("w:tcPr/w:vMerge", NS) is not None
                 or cell.find("w:tcPr/w:hMerge", NS) is not None
             ]

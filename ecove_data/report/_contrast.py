@@ -121,7 +121,7 @@ class LowContrast:
     def __str__(self) -> str:
         return (
             f"style {self.style!r} colours its text #{self.colour} on #{self.background} at "
-            f"{self.ratio:.1f}:1, below the {self.needed:g}:1 WCAG 2.1 asks for text of its "
+            f"{self.ratio:.2f}:1, below the {self.needed:g}:1 WCAG 2.1 asks for text of its "
             "size (1.4.3); readers with low vision may not read it"
         )
 
@@ -155,10 +155,26 @@ class DocxStyles:
                     self.theme[slot.tag.removeprefix(A)] = value.upper()
 
     def name(self, style_id: str) -> str:
-        """Return the name Word shows for a style (its id if it has none)."""
+        """Return the name Word shows for a style (its id if it has none).
+
+        Examples
+        --------
+        >>> styles = DocxStyles(
+        ...     b'<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        ...     b'<w:style w:styleId="Heading2"><w:name w:val="heading 2"/></w:style></w:styles>'
+        ... )
+        >>> styles.name("Heading2"), styles.name("Missing")
+        ('Heading 2', 'Missing')
+        """
         style = self.styles.get(style_id)
         found = style.find(f"{W}name") if style is not None else None
-        return found.get(f"{W}val", style_id) if found is not None else style_id
+        name = found.get(f"{W}val", style_id) if found is not None else style_id
+        # Word stores its built-in styles' names in lower case ("heading 2") and shows
+        # them capitalised ("Heading 2", "TOC 1").
+        if name.islower():
+            name = re.sub(r"^toc\b", "TOC", name)
+            name = name[:1].upper() + name[1:]
+        return name
 
     def chain(self, style_id: str | None) -> Iterator[ET.Element]:
         """Yield the style and the styles it is based on, nearest first."""

@@ -21,7 +21,7 @@ __all__ = ["make_reference"]
 
 FONT = "Arial"  # Liberation Sans where Arial is missing: the same widths.
 HEADING_COLOUR = (0x1F, 0x3A, 0x5F)
-# Links in the blue of the PDF and HTML, 8:1 on white. Pandoc's own is a theme colour whose
+# Links in the blue of the PDF and HTML, 7.8:1 on white. Pandoc's own is a theme colour whose
 # value, #4F81BD, is 4:1 (WCAG 1.4.3 asks 4.5:1), and readers differ on which they show.
 LINK_COLOUR = (0x0B, 0x53, 0x94)
 
