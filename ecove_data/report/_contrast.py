@@ -89,7 +89,17 @@ def needed_ratio(size_pt: float, bold: bool) -> float:
 
 
 def _theme_colour(base: str, tint: str | None, shade: str | None) -> str:
-    """Apply Word's tint or shade (a hex fraction of 255) to the luminance of ``base``."""
+    """Apply Word's tint or shade (a hex fraction of 255) to the luminance of ``base``.
+
+    Examples
+    --------
+    Word's palette for the accent #4472C4: darker 50 % and 25 %, lighter 80 %.
+
+    >>> _theme_colour("4472C4", None, "80"), _theme_colour("4472C4", None, "BF")
+    ('1F3864', '2F5496')
+    >>> _theme_colour("4472C4", "33", None)
+    'D9E2F3'
+    """
     red, green, blue = (int(base[i : i + 2], 16) / 255 for i in (0, 2, 4))
     hue, light, saturation = colorsys.rgb_to_hls(red, green, blue)
     if shade is not None:
@@ -98,7 +108,8 @@ def _theme_colour(base: str, tint: str | None, shade: str | None) -> str:
         fraction = int(tint, 16) / 255
         light = light * fraction + (1 - fraction)
     rgb = colorsys.hls_to_rgb(hue, light, saturation)
-    return "".join(f"{round(channel * 255):02X}" for channel in rgb)
+    # Word truncates, it does not round: its palette's values come out exactly so.
+    return "".join(f"{int(channel * 255):02X}" for channel in rgb)
 
 
 def _on(element: ET.Element | None) -> bool | None:
