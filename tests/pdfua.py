@@ -460,9 +460,10 @@ class Pages:
         leading = 0.0
         font: _ToUnicode | None = None
         properties = resources.get("/Properties", {})
+        context, mcid = _context(marked)
         for instruction in pikepdf.parse_content_stream(holder):
             op = str(instruction.operator)
-            args = list(instruction.operands)
+            args = instruction.operands
             if op == "q":
                 stack.append(ctm)
             elif op == "Q":
@@ -478,9 +479,11 @@ class Pages:
                 marked.append((artifact, int(mcid) if mcid is not None else None))
                 if mcid is not None and not artifact:
                     self.mcids.add((page, int(mcid)))
+                context, mcid = _context(marked)
             elif op == "EMC":
                 if marked:
                     marked.pop()
+                context, mcid = _context(marked)
             elif op == "BT":
                 tm = tlm = IDENTITY
             elif op == "Tm":
@@ -498,9 +501,6 @@ class Pages:
                 font = self._font(resources, args[0])
             if op not in PAINTING:
                 continue
-            artifact = any(flag for flag, _ in marked)
-            mcid = next((m for _, m in reversed(marked) if m is not None), None)
-            context = "artifact" if artifact else "tagged" if mcid is not None else "untagged"
             if op == "Do":
                 xobject = resources.get("/XObject", {}).get(args[0])
                 if xobject is None:
@@ -533,6 +533,14 @@ class Pages:
                 position = _times(tm, ctm)
                 mark.x, mark.y = position[4], position[5]
             self.marks.append(mark)
+
+
+def _context(marked: list[tuple[bool, int | None]]) -> tuple[str, int | None]:
+    """("artifact" | "tagged" | "untagged", the MCID) inside these marked-content sequences."""
+    mcid = next((m for _, m in reversed(marked) if m is not None), None)
+    if any(flag for flag, _ in marked):
+        return "artifact", mcid
+    return ("tagged" if mcid is not None else "untagged"), mcid
 
 
 # --- the rules --------------------------------------------------------------------------
