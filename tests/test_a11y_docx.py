@@ -2,29 +2,25 @@
 
 The session's build must pass every rule; copies of it broken in one way each show that
 every rule can fail. A team's template keeps our structure and brings its own colours: a
-build with a template whose styles are below contrast succeeds and warns on stderr.
+.docx made with a template whose styles are below contrast is written, with one warning
+per style, as `ecove-data report` prints it on stderr.
 """
 
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import docx_a11y
-import nbformat
 import pytest
-from report_build import DOCX, built_report
+from report_build import DISCUSSION, DOCX, built_report
 
 from ecove_data.report._contrast import low_contrast_styles
 from ecove_data.report._docx import rewrite_docx
 from ecove_data.report._reference import make_reference
 
 pytestmark = [pytest.mark.slow, pytest.mark.a11y]
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
@@ -135,46 +131,33 @@ def test_a_picture_marked_decorative_needs_no_alt_text(out: Path, tmp_path: Path
 # --- a team template: our structure, its colours ----------------------------------------
 
 
-@pytest.fixture(scope="module")
-def small_notebooks(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One short chapter with a figure, a table and a link, quick to execute."""
-    folder = tmp_path_factory.mktemp("notebooks")
-    nb = nbformat.v4.new_notebook()
-    nb.metadata.kernelspec = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    nb.cells = [
-        nbformat.v4.new_markdown_cell("# What did the 2021 call look like?\n\nLines 44 to 45."),
-        nbformat.v4.new_code_cell(
-            "import ecove_data\nfrom ecove_data import figures\n"
-            "figures.show(figures.call_2021_countries())\n"
-            'figures.show(ecove_data.load("key_figures")[["label", "value"]].head(3), "Three")'
-        ),
-        nbformat.v4.new_markdown_cell(
-            "## What it means for ECoVEM\n\nSee [the Commission's news](https://ec.europa.eu/x)."
-        ),
-    ]
-    nbformat.write(nb, folder / "01_call.ipynb")
-    return folder
-
-
 def test_a_template_below_contrast_is_warned_of_not_refused(
-    small_notebooks: Path, tmp_path: Path
+    executed_notebook, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """The .docx of a chapter with a team's template: the warning `ecove-data report` prints."""
     import docx
+
+    from ecove_data import report
+    from ecove_data.report import _document, _notebooks, _writers
 
     template = make_reference(tmp_path / "team.docx")
     ours = docx.Document(str(template))
     ours.styles["Heading 2"].font.color.rgb = docx.shared.RGBColor(0xA0, 0xA0, 0xA0)
     ours.styles["Hyperlink"].font.color.rgb = docx.shared.RGBColor(0x5B, 0x9B, 0xD5)
     ours.save(str(template))
-    out = tmp_path / "out"
-    done = subprocess.run(
-        [sys.executable, "-m", "ecove_data", "report", "--format", "docx", "--template",
-         str(template), "--notebooks", str(small_notebooks), "--out", str(out)],
-        cwd=ROOT, capture_output=True, text=True, timeout=600,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    warnings = [line for line in done.stderr.splitlines() if "warning" in line]
-    assert warnings == [
+    # The context chapter (figures, tables, links), executed once per run for all its tests.
+    path = next(p for p in DISCUSSION if p.stem.startswith("04_"))
+    chapter = _notebooks.read(path.stem, executed_notebook(path))
+    _notebooks.number([chapter])
+    images = {}
+    for block in chapter.blocks:
+        if isinstance(block, _notebooks.Figure):
+            images[block.number] = f"figure-{block.number}.png"
+            (tmp_path / images[block.number]).write_bytes(block.png)
+    document = _document.make_document([chapter], images)
+    with report._template_warnings():
+        data = _writers.write_docx(document, tmp_path, template)
+    assert capsys.readouterr().err.splitlines() == [
         f"ecove-data: warning: the Word template {template}: style 'Heading 2' colours its "
         "text #A0A0A0 on #FFFFFF at 2.61:1, below the 3:1 WCAG 2.1 asks for text of its size "
         "(1.4.3); readers with low vision may not read it. Its colours are the template's "
@@ -185,9 +168,18 @@ def test_a_template_below_contrast_is_warned_of_not_refused(
         "template's to choose; a darker colour would read.",
     ]
     # The structure is ours whatever the template: only the template's colours fail.
-    failures = docx_a11y.check(out / DOCX)
+    built = tmp_path / DOCX
+    built.write_bytes(data)
+    failures = docx_a11y.check(built)
     assert set(docx_a11y.by_rule(failures)) == {"contrast"}, docx_a11y.summary(failures)
     assert {f.problem.split(" is ")[0] for f in failures} == {
         "#A0A0A0 on #FFFFFF",
         "#5B9BD5 on #FFFFFF",
     }
+    # With the template as shipped, no warning and no failure.
+    with report._template_warnings():
+        built.write_bytes(
+            _writers.write_docx(document, tmp_path, make_reference(tmp_path / "t.docx"))
+        )
+    assert capsys.readouterr().err == ""
+    assert docx_a11y.check(built) == []
