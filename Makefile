@@ -21,12 +21,12 @@ LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 LAB_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help setup setup-runtime setup-lab setup-lint setup-report test check lint typecheck figures lab report \
-	bench generate clean
+.PHONY: help setup setup-runtime setup-lab setup-lint setup-report test check check-a11y lint typecheck \
+	figures lab report bench generate clean
 
 help:  ## list the targets
 	@echo "make TARGET, where TARGET is one of:"
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  \1\t\2/' | expand -t 18
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z0-9-]+):.*## (.*)/  \1\t\2/' | expand -t 18
 
 $(TOOLS)/bin/uv:
 	$(PYTHON) -m venv $(TOOLS)
@@ -59,6 +59,12 @@ test: lint setup  ## ruff, then the whole test suite (what CI runs)
 # tests marked slow (notebooks in a kernel, the browser, the built wheel, subprocess runs).
 check: lint typecheck setup  ## ruff, mypy, and the tests not marked slow
 	$(BIN)/pytest -q -m "not slow"
+
+# The documents against the accessibility checkers: axe-core on every HTML page in Chromium,
+# the PDF/UA-1 rules on the PDF, Word's Accessibility Checker rules on the .docx (part of
+# `make test` too). One build of the documents first, as `make report` makes them.
+check-a11y: setup  ## the documents against axe-core, PDF/UA-1 and Word's accessibility rules
+	$(BIN)/pytest -m a11y
 
 typecheck: setup-lint  ## mypy, strict on ecove_data
 	$(BIN)/mypy

@@ -19,12 +19,14 @@ Needs the ``report`` dependency group (pandoc from ``pypandoc-binary``, ``typst`
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+import warnings
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from .._errors import CannotWriteError, UsageError, parse_choices
@@ -197,20 +199,39 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+@contextlib.contextmanager
+def _template_warnings() -> Iterator[None]:
+    """Print each template contrast warning as one ``ecove-data: warning:`` line on stderr."""
+    from ._contrast import TemplateContrastWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", TemplateContrastWarning)
+        try:
+            yield
+        finally:
+            for item in caught:
+                if issubclass(item.category, TemplateContrastWarning):
+                    print(f"ecove-data: warning: {item.message}", file=sys.stderr, flush=True)
+                else:
+                    warnings.showwarning(item.message, item.category, item.filename, item.lineno)
+
+
 def run(args: argparse.Namespace) -> None:
     """Build from parsed arguments and print the paths written.
 
-    Errors are raised for the command line to report (:mod:`ecove_data.cli`).
+    Errors are raised for the command line to report (:mod:`ecove_data.cli`); a Word
+    template's styles below contrast are warned about on stderr.
     """
-    written = build(
-        args.format,
-        args.out,
-        template=args.template,
-        notebooks=args.notebooks,
-        deliverable=args.deliverable,
-        data_dir=getattr(args, "data_dir", None),
-        progress=True,
-    )
+    with _template_warnings():
+        written = build(
+            args.format,
+            args.out,
+            template=args.template,
+            notebooks=args.notebooks,
+            deliverable=args.deliverable,
+            data_dir=getattr(args, "data_dir", None),
+            progress=True,
+        )
     for path in written:
         print(path)
 

@@ -25,6 +25,7 @@ __all__ = [
     "link",
     "make_document",
     "pandoc",
+    "source_inlines",
     "sources_blocks",
     "text_inlines",
 ]
@@ -343,6 +344,33 @@ def link(url: str, inlines: list[AST]) -> AST:
     return {"t": "Link", "c": [_attr(), inlines, [url, ""]]}
 
 
+def source_inlines(source: Source) -> list[AST]:
+    """Return one entry of the Sources: its title as the link, then its address and date.
+
+    The link's text is the page's title, so a screen reader that lists the links says
+    where each goes (WCAG 2.4.4), not a long address; the address follows as text for
+    readers of a printed copy.
+
+    Examples
+    --------
+    >>> entry = source_inlines(Source("https://a.eu/x", "A page", ""))
+    >>> entry[0]["t"], entry[0]["c"][2][0], entry[0]["c"][1]
+    ('Link', 'https://a.eu/x', [{'t': 'Str', 'c': 'A'}, {'t': 'Space'}, {'t': 'Str', 'c': 'page'}])
+    >>> [node["c"] for node in entry if node["t"] == "Str"][-1]
+    'recorded.'
+    """
+    when = f"Published {source.date}." if source.date else "Publication date not recorded."
+    return [
+        link(source.url, text_inlines(source.title.rstrip("."))),
+        {"t": "Str", "c": "."},
+        {"t": "Space"},
+        {"t": "Str", "c": source.url},
+        {"t": "Str", "c": "."},
+        {"t": "Space"},
+        *text_inlines(when),
+    ]
+
+
 def sources_blocks(document: Document) -> list[AST]:
     """Return the closing Sources section: the report with its lines, then each public page."""
     lines = ", ".join(str(n) for n in document.report_lines)
@@ -354,27 +382,7 @@ def sources_blocks(document: Document) -> list[AST]:
             f"{REPORT_URL}). The numbers in this document come from its lines {lines}."
         ),
     ]
-    items = []
-    for source in document.sources:
-        when = f"Published {source.date}." if source.date else "Publication date not recorded."
-        items.append(
-            [
-                {
-                    "t": "Plain",
-                    "c": [
-                        *text_inlines(source.title.rstrip(".") + "."),
-                        {"t": "Space"},
-                        {
-                            "t": "Link",
-                            "c": [_attr(), [{"t": "Str", "c": source.url}], [source.url, ""]],
-                        },
-                        {"t": "Str", "c": "."},
-                        {"t": "Space"},
-                        *text_inlines(when),
-                    ],
-                }
-            ]
-        )
+    items = [[{"t": "Plain", "c": source_inlines(source)}] for source in document.sources]
     blocks: list[AST] = [
         {"t": "Header", "c": [1, _attr("sources"), text_inlines("Sources")]},
         {"t": "Para", "c": report},

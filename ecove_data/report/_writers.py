@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from . import _cover
+from ._contrast import warn_low_contrast
 from ._crossref import reference, xrefs
 from ._document import Document, ast, pandoc, sources_blocks
 from ._docx import rewrite_docx
@@ -34,7 +35,11 @@ def _epoch_env() -> dict[str, str]:
 
 
 def write_docx(document: Document, work: Path, template: Path | None = None) -> bytes:
-    """Return the .docx: cover, contents and lists (Word fields), the chapters, the Sources."""
+    """Return the .docx: cover, contents and lists (Word fields), the chapters, the Sources.
+
+    Warns with a :class:`~ecove_data.report._contrast.TemplateContrastWarning` for each
+    style of the template whose text is below the contrast WCAG 2.1 asks.
+    """
     _cover.write_emblem(work)
     blocks: list[Any] = _cover.docx_blocks(document, document.version)
     for chapter in document.chapters:
@@ -60,7 +65,10 @@ def write_docx(document: Document, work: Path, template: Path | None = None) -> 
         source,
         env=_epoch_env(),
     )
-    return _finish_docx(out.read_bytes(), document, (work / _cover.EMBLEM_PNG).read_bytes())
+    data = _finish_docx(out.read_bytes(), document, (work / _cover.EMBLEM_PNG).read_bytes())
+    # A template's colours are the team's: below contrast they are warned of, not refused.
+    warn_low_contrast(data, reference)
+    return data
 
 
 def _finish_docx(data: bytes, document: Document, emblem_png: bytes) -> bytes:
@@ -192,6 +200,8 @@ TYPST_PREAMBLE = """\
 #show heading.where(level: 2): set text(size: 13pt)
 #set figure(numbering: none, gap: 0.8em)
 #show figure: set block(breakable: true, above: 1.4em, below: 1.4em)
+#show figure.where(kind: image): set block(breakable: false)
+#show figure.caption.where(kind: table): it => block(sticky: true, it)
 #show figure.caption: it => align(left, text(size: 9.5pt, it))
 #show figure.where(kind: table): set figure.caption(position: top)
 #set table(stroke: 0.5pt + luma(150), inset: (x: 5pt, y: 4pt))
@@ -277,9 +287,13 @@ nav.pages { font-size: 0.92em; border-bottom: 1px solid #ccc; padding-bottom: 0.
 
 
 def _html_page(document: Document, work: Path, name: str, title: str, blocks: list[Any]) -> bytes:
+    # The pages' links in a nav landmark, everything else in main: a screen reader jumps
+    # to either, and no content is left outside a landmark.
     nav = [
-        {"t": "RawBlock", "c": ["html", _nav(document)]},
+        {"t": "RawBlock", "c": ["html", _nav(document, name)]},
+        {"t": "RawBlock", "c": ["html", "<main>"]},
         *blocks,
+        {"t": "RawBlock", "c": ["html", "</main>"]},
     ]
     css = work / "report.css"
     extra = _cover.html_css(document.deliverable) if name == "index.html" else ""
@@ -305,18 +319,41 @@ def _html_page(document: Document, work: Path, name: str, title: str, blocks: li
         ],
         json.dumps(ast(document, nav), ensure_ascii=False),
     )
-    return out.read_bytes()
+    return scope_header_cells(out.read_bytes().decode("utf-8")).encode("utf-8")
 
 
-def _nav(document: Document) -> str:
+def scope_header_cells(page: str) -> str:
+    """Give every header cell a ``scope``: columns in a table's head, rows in its body.
+
+    Pandoc writes ``<th>`` without one; with it, a screen reader names a cell's column
+    (or row) as it reads the cell.
+
+    Examples
+    --------
+    >>> print(scope_header_cells("<thead><tr><th>Year</th></tr></thead>"))
+    <thead><tr><th scope="col">Year</th></tr></thead>
+    >>> print(scope_header_cells('<tbody><tr><th style="x">2021</th><td>84</td></tr></tbody>'))
+    <tbody><tr><th scope="row" style="x">2021</th><td>84</td></tr></tbody>
+    """
+
+    def scoped(part: re.Match[str], scope: str) -> str:
+        return re.sub(r"<th(?![^>]*\bscope=)(?=[\s>])", f'<th scope="{scope}"', part.group(0))
+
+    page = re.sub(r"<thead>.*?</thead>", lambda m: scoped(m, "col"), page, flags=re.S)
+    return re.sub(r"<tbody>.*?</tbody>", lambda m: scoped(m, "row"), page, flags=re.S)
+
+
+def _nav(document: Document, current: str) -> str:
     from html import escape
 
-    links = ['<a href="index.html">Contents</a>']
-    links += [
-        f'<a href="{chapter.stem}.html">{escape(chapter.title)}</a>'
-        for chapter in document.chapters
+    pages = [("index.html", "Contents")]
+    pages += [(f"{chapter.stem}.html", chapter.title) for chapter in document.chapters]
+    pages.append(("sources.html", "Sources"))
+    current_page = ' aria-current="page"'
+    links = [
+        f'<a href="{href}"{current_page if href == current else ""}>{escape(text)}</a>'
+        for href, text in pages
     ]
-    links.append('<a href="sources.html">Sources</a>')
     return '<nav class="pages" aria-label="Pages">' + " · ".join(links) + "</nav>"
 
 
