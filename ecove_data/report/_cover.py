@@ -345,11 +345,14 @@ def html_blocks(document: Any, version: str, links: list[tuple[str, str]]) -> li
         if type(t).__name__ == "Table"
     }
     return [
+        # The emblem with the statement beside it: a figure whose caption is the statement,
+        # so the picture and its words stay one unit for a screen reader too.
         {
-            "t": "Div",
+            "t": "Figure",
             "c": [
-                ["", ["eu-funding"], []],
-                [{"t": "Para", "c": [_emblem_image(), {"t": "Space"}, statement]}],
+                ["eu-funding", ["eu-funding"], []],
+                [None, [{"t": "Plain", "c": [statement]}]],
+                [{"t": "Plain", "c": [_emblem_image()]}],
             ],
         },
         {"t": "Header", "c": [1, ["title", [], []], _words(d.title)]},
@@ -398,7 +401,8 @@ def html_css(d: Deliverable) -> str:
     return (
         "@font-face { font-family: 'Ubuntu EU statement'; font-style: normal; "
         f"font-weight: 400; src: url(data:font/ttf;base64,{data}) format('truetype'); }}\n"
-        ".eu-funding p { display: flex; align-items: center; gap: 0.6em; margin: 0 0 2em; }\n"
+        "figure.eu-funding { display: flex; align-items: center; gap: 0.6em; margin: 0 0 2em; }\n"
+        "figure.eu-funding figcaption { font-size: 1em; }\n"
         ".eu-funding-statement { font-family: 'Ubuntu EU statement', Arial, Verdana, Tahoma, "
         "sans-serif; font-style: normal; font-weight: 400; text-decoration: none; "
         "font-size: 1.05em; }\n"
