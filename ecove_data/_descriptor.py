@@ -97,6 +97,7 @@ _OWN = {
     "indicator": {"indicator_id", "label", "numerator", "denominator", "scale", "unit"},
     "context": {"table", "where", "column"},
 }  # fmt: skip
+_STANDARD["category"] = {"value", "label"}
 OWN_KEYS = {key for keys in _OWN.values() for key in keys}
 ROLES = ("report", "context", "source")
 
@@ -167,6 +168,9 @@ class Field(_Raw):
     constraints: Constraints
     unit: str
     categories_ordered: bool
+    # Words for a reader, per value (Table Schema's categories with a label): "people_per_year"
+    # is "people a year" in a document.
+    category_labels: Mapping[str, str]
     verbatim: bool
     complete: bool
     enum_order: bool
@@ -400,6 +404,7 @@ class _Parser:
             constraints=constraints,
             unit=self.may(raw, "unit", str, where, ""),
             categories_ordered=flags["categoriesOrdered"],
+            category_labels=self.category_labels(raw.get("categories", []), where),
             verbatim=flags["verbatim"],
             complete=flags["complete"],
             enum_order=flags["enumOrder"],
@@ -409,6 +414,18 @@ class _Parser:
             report_line=report_line,
             raw=raw,
         )
+
+    def category_labels(self, raw: Any, where: str) -> dict[str, str]:
+        """Read Table Schema ``categories``: values, or ``{"value": ..., "label": ...}``."""
+        labels: dict[str, str] = {}
+        for item in self.check(raw, list, f"{where}: categories"):
+            if isinstance(item, dict):
+                self.keys(item, "category", f"{where}, categories")
+                value = self.need(item, "value", (str, int), f"{where}, categories")
+                labels[str(value)] = self.may(
+                    item, "label", str, f"{where}, categories", str(value)
+                )
+        return labels
 
     def schema(self, raw: Any, where: str) -> tuple[tuple[Field, ...], tuple[str, ...]]:
         where = f"{where}, schema"

@@ -27,7 +27,7 @@ from typing import Any
 
 from ._markdown import Markdown, escape
 
-__all__ = ["Markdown", "code", "join", "link", "md", "ref", "show"]
+__all__ = ["Markdown", "code", "join", "link", "md", "ref", "show", "table_key"]
 
 
 class _Formatter(string.Formatter):
@@ -75,8 +75,8 @@ def md(template: str, /, *args: Any, **values: Any) -> Markdown:
     --------
     >>> print(md("**{n} workshops**, the first “{name}”", n=5, name="*Staff* <b>exchange</b>"))
     **5 workshops**, the first “\*Staff\* \<b>exchange\</b>”
-    >>> print(md("{people} people, {share:.1f} %", people=700000, share=50.909))
-    700 000 people, 50.9 %
+    >>> md("{people} people, {share:.1f} %", people=700000, share=50.909)
+    '700\xa0000 people, 50.9 %'
     """
     return Markdown(_FORMATTER.vformat(template, args, values))
 
@@ -129,20 +129,47 @@ def link(text: Any, url: str) -> Markdown:
     return Markdown(f"[{_FORMATTER.format_field(text, '')}](<{target}>)")
 
 
-def ref(name: str) -> Markdown:
-    """Return a reference to a registered figure, for prose: ``as {chart} shows``.
+def table_key(title: str) -> str:
+    """Return the key a reference uses for a table: its title in lower case, words joined by "-".
 
-    JupyterLab shows it as the figure's title; the documents number it: "Figure 3" in
-    every format, a cross-reference field in Word and a link in the PDF and HTML pages.
+    Accents are dropped and apostrophes join the word they are in.
+
+    Examples
+    --------
+    >>> table_key("The 2021 call's figures as the report states them")
+    'the-2021-calls-figures-as-the-report-states-them'
+    >>> table_key("Campus des métiers: 23 → 43")
+    'campus-des-metiers-23-43'
+    """
+    import re
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    ascii_text = re.sub(r"['\u2019]", "", ascii_text.lower())
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_text))
+
+
+def ref(name: str | None = None, *, table: str | None = None) -> Markdown:
+    """Return a reference to a registered figure, or to a table by its title: ``as {chart} shows``.
+
+    JupyterLab shows it as the figure's or the table's title; the documents number it:
+    "Figure 3" or "Table 2" in every format, a cross-reference field in Word and a link in
+    the PDF and HTML pages. A table is named by the title given to ``figures.show``.
 
     Examples
     --------
     >>> print(ref("activities"))
     [Figure “Main activities of the 2021 call's proposals”](#figure-activities)
+    >>> print(ref(table="The 2021 call's figures"))
+    [Table “The 2021 call's figures”](#table-the-2021-calls-figures)
     """
+    if (name is None) == (table is None):
+        raise TypeError('ref() takes a figure\'s name or table="its title", not both')
+    if table is not None:
+        return Markdown(f"[Table “{escape(table)}”](#table-{table_key(table)})")
     from .figures import spec
 
-    title = spec(name).title
+    title = spec(str(name)).title
     return Markdown(f"[Figure “{escape(title)}”](#figure-{name})")
 
 

@@ -138,7 +138,7 @@ def test_docx_headings_in_order_one_chapter_per_notebook(out: Path) -> None:
 
 
 def test_docx_has_no_code_and_holds_the_key_numbers(out: Path) -> None:
-    text = " ".join(t for _, t in _paragraphs(_xml(out / DOCX, "word/document.xml")))
+    text = _flat(" ".join(t for _, t in _paragraphs(_xml(out / DOCX, "word/document.xml"))))
     for leftover in NOT_FOR_READERS:
         assert leftover not in text
     for number in KEY_NUMBERS:
@@ -549,3 +549,129 @@ def test_text_with_markup_characters_reaches_every_format_as_typed(tmp_path: Pat
         if MARKUP_NAME in t.get_text().replace("\n", " ")
     ]
     assert labels and not any(t.get_parse_math() for t in labels)
+
+
+# --- the reader's language -----------------------------------------------------------------
+
+
+def _identifiers() -> set[str]:
+    """Every name of the data package a reader should never meet: tables, columns, coded
+    values and indicators written as snake_case identifiers."""
+    import json
+
+    raw = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    names: set[str] = set()
+    fields = [f for res in raw["resources"] for f in res.get("schema", {}).get("fields", [])]
+    fields += raw["derived"]["schema"]["fields"]
+    names |= {res["name"] for res in raw["resources"]} | {f["name"] for f in fields}
+    for f in fields:
+        names |= {str(v) for v in f.get("constraints", {}).get("enum", [])}
+    names |= {i["indicator_id"] for i in raw["derived"]["indicators"]}
+    return {name for name in names if re.fullmatch(r"[a-z0-9]+(?:_[a-z0-9]+)+", name)}
+
+
+def _html_text(folder: Path) -> str:
+    pages = []
+    for page in sorted((folder / "html").iterdir()):
+        text = re.sub(r"<(style|script)\b.*?</\1>", " ", page.read_text("utf-8"), flags=re.S)
+        pages.append(html.unescape(re.sub(r"<[^>]+>", " ", text)))
+    return "\n".join(pages)
+
+
+def _coded_values() -> dict[str, str]:
+    """Coded values whose words differ, as the descriptor's categories give them."""
+    from ecove_data._descriptor import read_package
+
+    return {
+        value: label
+        for res in read_package().tables
+        for field in res.fields
+        for value, label in field.category_labels.items()
+        if value != label
+    }
+
+
+def test_readers_meet_words_not_the_data_packages_identifiers(out: Path) -> None:
+    identifiers = _identifiers()
+    assert {"key_figures", "people_per_year", "more_than", "context_event"} <= identifiers
+    texts = {
+        "docx": " ".join(text for _, text in _paragraphs(_xml(out / DOCX, "word/document.xml"))),
+        "pdf": _pdftotext(out / PDF),
+        "html": _html_text(out),
+    }
+    for fmt, text in texts.items():
+        found = sorted(
+            name for name in identifiers if re.search(rf"(?<![\w-]){name}(?![\w-])", text)
+        )
+        assert found == [], f"{fmt} shows {found}"
+
+
+def test_table_cells_give_units_and_qualifiers_in_words(out: Path) -> None:
+    coded = _coded_values()
+    assert coded["people_per_year"] == "people a year" and coded["more_than"] == "more than"
+    body = _xml(out / DOCX, "word/document.xml")
+    cells = [
+        "".join(t.text or "" for t in cell.iter(f"{{{W}}}t")) for cell in body.iter(f"{{{W}}}tc")
+    ]
+    assert not [cell for cell in cells if cell in coded], "a coded value in a .docx cell"
+    page = (out / "html" / "03_pact_for_skills.html").read_text("utf-8")
+    html_cells = [html.unescape(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", page, re.S)]
+    assert not [cell for cell in html_cells if cell in coded]
+    for words in ("%", "people a year", "euros"):
+        assert words in cells and words in html_cells
+
+
+def test_numbers_do_not_break_across_lines(out: Path) -> None:
+    body = _xml(out / DOCX, "word/document.xml")
+    # Each run of text on its own (a space between two cells is no space of a number).
+    pieces = {
+        "docx": [t.text or "" for t in body.iter(f"{{{W}}}t")],
+        "html": [
+            html.unescape(piece)
+            for page in (out / "html").iterdir()
+            for piece in re.split(r"<[^>]+>", page.read_text("utf-8"))
+        ],
+    }
+    for fmt, texts in pieces.items():
+        assert any("700\u00a0000" in text for text in texts), fmt
+        # A number of 10 000 or more is written with no-break spaces between its groups.
+        broken = [m for t in texts for m in re.findall(r"(?<![\d.])\d{1,3}(?: \d{3})+(?!\d)", t)]
+        assert broken == [], f"{fmt}: {broken}"
+
+
+@pytest.mark.parametrize("which", ["typst", "libreoffice"])
+def test_no_table_text_runs_out_of_its_cell(
+    which: str, out: Path, request: pytest.FixtureRequest
+) -> None:
+    from pdf_layout import crossings
+
+    pdf = out / PDF if which == "typst" else request.getfixturevalue("libreoffice_pdf")
+    assert [str(c) for c in crossings(pdf)] == []
+
+
+def test_a_word_too_long_for_its_cell_is_found(tmp_path: Path) -> None:
+    import typst
+    from pdf_layout import crossings
+
+    source = tmp_path / "narrow.typ"
+    source.write_text(
+        "#set page(width: 10cm, height: 4cm)\n"
+        "#table(columns: (2cm, 2cm), [people_per_year_and_more], [x], [a], [b])\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "narrow.pdf").write_bytes(typst.compile(str(source)))
+    found = crossings(tmp_path / "narrow.pdf")
+    assert [c.word for c in found] == ["people_per_year_and_more"] * 2
+
+
+def test_prose_refers_to_figures_and_tables_by_their_numbers(out: Path) -> None:
+    numbers = {name: n for n, (_, name) in enumerate(expected_figures(), start=1)}
+    text = _flat(" ".join(t for _, t in _paragraphs(_xml(out / DOCX, "word/document.xml"))))
+    assert f"The split in Figure {numbers['call_2021_countries']} counts countries" in text
+    assert f"So Figure {numbers['activities']} shows positions" in text
+    assert f"drawn dashed in Figure {numbers['automotive_coalition']}:" in text
+    assert re.search(rf"arithmetic \(Table \d+, Figure {numbers['cove_calls_over_time']}\)", text)
+    instructions = " ".join(
+        t.text or "" for t in _xml(out / DOCX, "word/document.xml").iter(f"{{{W}}}instrText")
+    )
+    assert f"REF _RefFigure{numbers['activities']} \\h" in instructions

@@ -25,7 +25,7 @@ def test_values_are_escaped_and_the_template_is_not() -> None:
 
 def test_numbers_are_written_as_the_figures_write_them() -> None:
     assert prose.md("{a} {b} {c} {d:.1f} {e}", a=700000, b=7e9, c=84, d=20.726, e=True) == (
-        "700 000 7 billion 84 20.7 yes"
+        "700\u00a0000 7\u00a0billion 84 20.7 yes"
     )
     assert prose.md("{}", pd.Series([1741], dtype="Int64")[0]) == "1741"
 

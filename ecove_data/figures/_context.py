@@ -502,7 +502,7 @@ def pact_membership_growth(f: Facts) -> Figure:
     --------
     >>> fig = pact_membership_growth()
     >>> [t.get_text() for t in fig.axes[0].texts if "report" in t.get_text()]
-    ["> 500\nthe report (3 Feb 2022)\ndate inferred: the conference's first day"]
+    [">\xa0500\nthe report (3 Feb 2022)\ndate inferred: the conference's first day"]
     """
     import matplotlib.dates as mdates
     from matplotlib.lines import Line2D

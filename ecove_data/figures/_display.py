@@ -162,7 +162,7 @@ def _show_table(frame: pd.DataFrame, title: str) -> None:
 
 
 def table_payload(frame: pd.DataFrame, title: str) -> dict[str, Any]:
-    """Return a table as the report builder reads it: header, formatted cells, lines, sources.
+    r"""Return a table as the report builder reads it: header, formatted cells, lines, sources.
 
     A named index becomes the first column (an ``*_id`` index is left out: ids are for
     code); headers are the descriptor's column titles; numbers are written as the report
@@ -174,7 +174,7 @@ def table_payload(frame: pd.DataFrame, title: str) -> dict[str, Any]:
     >>> frame = pd.DataFrame({"value": [1741, 700000], "line": [44, 71]})
     >>> table = table_payload(frame, "Two figures")
     >>> table["columns"], table["rows"], table["report_lines"]
-    (['Value', 'Report line'], [['1741', '44'], ['700 000', '71']], [44, 71])
+    (['Value', 'Report line'], [['1741', '44'], ['700\xa0000', '71']], [44, 71])
     """
     import pandas as pd
 
@@ -182,6 +182,7 @@ def table_payload(frame: pd.DataFrame, title: str) -> dict[str, Any]:
     if names and not all(str(name).endswith("_id") for name in names):
         frame = frame.reset_index()
     titles = _field_titles()
+    labels = _value_labels()
     numeric = [
         pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype)
         for dtype in frame.dtypes
@@ -190,7 +191,13 @@ def table_payload(frame: pd.DataFrame, title: str) -> dict[str, Any]:
         "title": title,
         "columns": [_header(column, titles) for column in frame.columns],
         "numeric": numeric,
-        "rows": [[_cell(value) for value in row] for row in frame.itertuples(index=False)],
+        "rows": [
+            [
+                _cell(value, labels.get(str(column), {}))
+                for column, value in zip(frame.columns, row, strict=True)
+            ]
+            for row in frame.itertuples(index=False)
+        ],
         "report_lines": _report_lines([frame]),
         "sources": _sources([frame]),
     }
@@ -207,6 +214,18 @@ def _field_titles() -> dict[str, str]:
     return titles
 
 
+def _value_labels() -> dict[str, dict[str, str]]:
+    """Column name -> {value: the words a reader reads}, from the descriptor's categories."""
+    from .._descriptor import read_package
+
+    labels: dict[str, dict[str, str]] = {}
+    for resource in read_package().tables:
+        for field in resource.fields:
+            if field.category_labels:
+                labels.setdefault(field.name, {}).update(field.category_labels)
+    return labels
+
+
 def _header(column: Any, titles: dict[str, str]) -> str:
     text = str(column)
     if text in ("line", "report_line"):
@@ -217,7 +236,8 @@ def _header(column: Any, titles: dict[str, str]) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any, labels: dict[str, str]) -> str:
+    """Write a cell as a reader reads it: numbers as the report writes them, codes in words."""
     import pandas as pd
 
     from ._style import format_number
@@ -230,7 +250,7 @@ def _cell(value: Any) -> str:
         number = float(value)
         if math.isfinite(number):
             return format_number(number)
-    return str(value)
+    return labels.get(str(value), str(value))
 
 
 def _table_html(table: dict[str, Any]) -> str:

@@ -410,7 +410,7 @@ def automotive_coalition(f: Facts) -> Figure:
     --------
     >>> texts = [t.get_text() for t in automotive_coalition().axes[0].texts]
     >>> texts[:3]
-    ['5 %', 'of employees\nto up-skill', '700 000']
+    ['5\xa0%', 'of employees\nto up-skill', '700\xa0000']
     """
     from matplotlib.patches import FancyBboxPatch
 
@@ -734,12 +734,12 @@ def _panel_alt(f: Facts) -> str:
     alt_text=_panel_alt,
 )
 def key_figures_panel(f: Facts) -> Figure:
-    """Draw the headline numbers on one panel, for a deliverable's summary page.
+    r"""Draw the headline numbers on one panel, for a deliverable's summary page.
 
     Examples
     --------
     >>> fig = key_figures_panel()
-    >>> "> 500" in [t.get_text() for ax in fig.axes for t in ax.texts]
+    >>> ">\xa0500" in [t.get_text() for ax in fig.axes for t in ax.texts]
     True
     """
     cells: list[tuple[str, str, str, Any]] = [

@@ -19,6 +19,7 @@ __all__ = [
     "FULL_WIDTH_CM",
     "HALF_WIDTH_CM",
     "MIN_FONT_PT",
+    "NBSP",
     "STYLE_FILE",
     "format_number",
     "format_value",
@@ -129,25 +130,34 @@ def wrap(text: str, width: int) -> str:
     return textwrap.fill(str(text), width=width, break_long_words=False, break_on_hyphens=False)
 
 
+# Between the digits of a number and its words: a no-break space, so that no reader, table
+# cell or wrapped label breaks "700 000" or "7 billion" across two lines.
+NBSP = "\u00a0"
+
+
 def format_number(value: Any) -> str:
-    """Format a number as the report writes it: digits grouped by spaces from 10 000.
+    r"""Format a number as the report writes it: digits grouped by spaces from 10 000.
+
+    The spaces are no-break spaces (:data:`NBSP`), so a number never breaks across lines.
 
     Examples
     --------
-    >>> [format_number(v) for v in (84, 1741, 700000, 7e9, 20.72619, 10000.0)]
+    >>> [format_number(v).replace(NBSP, " ") for v in (84, 1741, 700000, 7e9, 20.72619, 1e4)]
     ['84', '1741', '700 000', '7 billion', '20.7', '10 000']
+    >>> format_number(700000)
+    '700\xa0000'
     """
     value = float(value)
     if value >= 1e9 and value % 1e8 == 0:
-        return f"{value / 1e9:g} billion"
+        return f"{value / 1e9:g}{NBSP}billion"
     if value != round(value):
         return f"{value:.1f}"
     whole = round(value)
-    return f"{whole:,}".replace(",", " ") if whole >= 10_000 else str(whole)
+    return f"{whole:,}".replace(",", NBSP) if whole >= 10_000 else str(whole)
 
 
 _UNITS = {
-    "percent": "{} %",
+    "percent": "{}\u00a0%",
     "eur": "€{}",
     "eur_per_person": "€{}",
 }
@@ -156,23 +166,23 @@ _UNITS = {
 def format_value(
     value: Any, unit: str = "count", qualifier: str = "exact", *, words: bool = False
 ) -> str:
-    """Format a value with its unit; a ``more_than`` value reads as a lower bound.
+    r"""Format a value with its unit; a ``more_than`` value reads as a lower bound.
 
     ``words=True`` writes the lower bound for prose (alt text): "more than 500".
 
     Examples
     --------
     >>> format_value(500, "count", "more_than")
-    '> 500'
+    '>\xa0500'
     >>> format_value(500, "count", "more_than", words=True)
     'more than 500'
     >>> format_value(5, "percent"), format_value(7e9, "eur")
-    ('5 %', '€7 billion')
+    ('5\xa0%', '€7\xa0billion')
     """
     text = _UNITS.get(str(unit), "{}").format(format_number(value))
     if str(qualifier) != "more_than":
         return text
-    return f"more than {text}" if words else f"> {text}"
+    return f"more than {text}" if words else f">{NBSP}{text}"
 
 
 def join_labels(items: Sequence[str]) -> str:

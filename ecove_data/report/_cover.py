@@ -26,6 +26,7 @@ from typing import Any
 from . import _emblem, _fields
 from ._crossref import reference, xrefs
 from ._deliverable import Deliverable
+from ._document import column_widths, text_inlines
 
 __all__ = [
     "EMBLEM_HEIGHT_CM",
@@ -121,13 +122,7 @@ def caption_entries(document: Any, kind: str) -> list[tuple[int, str]]:
 # --- pandoc AST pieces (Word and HTML) -----------------------------------------------------
 
 
-def _words(text: str) -> list[AST]:
-    inlines: list[AST] = []
-    for word in text.split():
-        if inlines:
-            inlines.append({"t": "Space"})
-        inlines.append({"t": "Str", "c": word})
-    return inlines
+_words = text_inlines
 
 
 def _cell(text: str) -> list[Any]:
@@ -136,14 +131,7 @@ def _cell(text: str) -> list[Any]:
 
 def table_ast(caption: str, columns: list[str], rows: list[list[str]], ident: str) -> AST:
     """Return a pandoc table with a caption and one header row."""
-    # As wide as the longest word needs (so none breaks), as the text suggests otherwise.
-    weights = []
-    for i, column in enumerate(columns):
-        texts = [column, *(row[i] for row in rows)]
-        longest_word = max(len(word) for text in texts for word in text.split())
-        word = min(1.6 * longest_word + 6, 36)
-        weights.append(max(word, min(max(len(text) for text in texts), 36)))
-    widths = [weight / sum(weights) for weight in weights]
+    widths = column_widths(columns, rows, longest=36)
     return {
         "t": "Table",
         "c": [

@@ -11,15 +11,14 @@ chapter).
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
 from .._errors import NotebookError
+from ..prose import table_key
 from ._notebooks import Chapter, Figure, Table
 
-__all__ = ["XREF", "CrossReferenceError", "resolve", "table_key", "xrefs"]
+__all__ = ["XREF", "CrossReferenceError", "resolve", "xrefs"]
 
 XREF = "xref"  # the class a resolved reference's Link carries
 AST = dict[str, Any]
@@ -27,23 +26,6 @@ AST = dict[str, Any]
 
 class CrossReferenceError(NotebookError):
     """A link to a figure or table that the documents do not show (or show twice)."""
-
-
-def table_key(title: str) -> str:
-    """Return the key a link uses for a table: its title in lower case, words joined by "-".
-
-    Accents are dropped and apostrophes join the word they are in.
-
-    Examples
-    --------
-    >>> table_key("The 2021 call's figures as the report states them")
-    'the-2021-calls-figures-as-the-report-states-them'
-    >>> table_key("Campus des métiers: 23 → 43")
-    'campus-des-metiers-23-43'
-    """
-    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    ascii_text = re.sub(r"['\u2019]", "", ascii_text.lower())
-    return "-".join(re.findall(r"[a-z0-9]+", ascii_text))
 
 
 def _walk(node: Any) -> Iterator[AST]:

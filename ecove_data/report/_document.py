@@ -22,6 +22,7 @@ from ._notebooks import Chapter, Figure, Prose, Table
 __all__ = [
     "Document",
     "Source",
+    "column_widths",
     "link",
     "make_document",
     "pandoc",
@@ -101,15 +102,20 @@ def pandoc(
 
 
 def text_inlines(text: str) -> list[AST]:
-    """Return plain text as pandoc inlines (words and spaces), nothing read as markup.
+    r"""Return plain text as pandoc inlines (words and spaces), nothing read as markup.
 
     Examples
     --------
     >>> text_inlines("two words")
     [{'t': 'Str', 'c': 'two'}, {'t': 'Space'}, {'t': 'Str', 'c': 'words'}]
+    >>> text_inlines("700\u00a0000 people")[0]
+    {'t': 'Str', 'c': '700\xa0000'}
     """
     inlines: list[AST] = []
-    for word in text.split():
+    # Only ASCII white space separates words: a no-break space keeps "700 000" one word.
+    for word in re.split(r"[ \t\n\r\f\v]+", text.strip(" \t\n\r\f\v")):
+        if not word:
+            continue
         if inlines:
             inlines.append({"t": "Space"})
         inlines.append({"t": "Str", "c": word})
@@ -155,6 +161,30 @@ def _cell(text: str, align: str = "AlignDefault") -> list[Any]:
     return [_attr(), {"t": align}, 1, 1, [{"t": "Plain", "c": text_inlines(text)}]]
 
 
+def column_widths(
+    columns: list[str], rows: list[list[str]], *, longest: int = 45
+) -> list[float]:
+    """Return each column's share of the width: as its text suggests, never below its words.
+
+    A column is as wide as its longest text suggests, within bounds (numbers narrow,
+    sentences wide), and never narrower than its longest word, which cannot wrap (headers
+    are bold, so a word counts half again). A number's no-break spaces make it one word.
+
+    Examples
+    --------
+    >>> [round(w, 2) for w in column_widths(["Date", "Members"], [["2021-11", "450"]])]
+    [0.5, 0.5]
+    >>> [round(w, 2) for w in column_widths(["Value", "Text"], [["700\u00a0000", "a b c d e f g"]])]
+    [0.46, 0.54]
+    """
+    weights = []
+    for i, column in enumerate(columns):
+        texts = [column, *(row[i] for row in rows)]
+        longest_word = max(len(word) for text in texts for word in re.split(r"[ \t\n]", text))
+        weights.append(max(min(max(map(len, texts)), longest), 1.5 * longest_word) + 6)
+    return [weight / sum(weights) for weight in weights]
+
+
 def table_block(table: Table) -> AST:
     """Return a pandoc Table: numbered caption, one header row, numbers aligned right."""
     aligns = ["AlignRight" if numeric else "AlignLeft" for numeric in table.numeric]
@@ -163,13 +193,7 @@ def table_block(table: Table) -> AST:
         [_attr(), [_cell(v, a) for v, a in zip(row, aligns, strict=True)]] for row in table.rows
     ]
     caption = [{"t": "Strong", "c": text_inlines(f"Table {table.number}. {table.title}.")}]
-    # Columns as wide as their longest word run suggests, within bounds: ids and numbers
-    # narrow, sentences wide.
-    weights = [
-        min(max(len(text) for text in [column, *(row[i] for row in table.rows)]), 45) + 6
-        for i, column in enumerate(table.columns)
-    ]
-    widths = [weight / sum(weights) for weight in weights]
+    widths = column_widths(table.columns, table.rows)
     return {
         "t": "Table",
         "c": [
