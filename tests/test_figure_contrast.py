@@ -46,6 +46,8 @@ from ecove_data import figures
 from ecove_data.figures._style import COLOURS, DECORATION, STYLE_FILE
 
 matplotlib.use("agg")
+# Part of `make check-a11y`; quick enough for `make check` too.
+pytestmark = pytest.mark.a11y
 
 # WCAG 2.1: 1.4.3 Contrast (Minimum) and 1.4.11 Non-text Contrast.
 TEXT_MIN, LARGE_TEXT_MIN, GRAPHIC_MIN = 4.5, 3.0, 3.0
