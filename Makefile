@@ -83,14 +83,16 @@ REPORT_DIR ?= build/report
 OUT ?= $(REPORT_DIR)
 TEMPLATE ?=
 DELIVERABLE ?=
+JOBS ?=
+FORCE ?=
 
 lab: setup-lab  ## JupyterLab on notebooks/ (options: make lab LAB_ARGS="--port 8899")
 	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks $(LAB_ROOT) $(LAB_ARGS)
 
 # The discussion notebooks executed once into a Word document, a PDF and HTML pages, with the
 # report dependency group (pandoc, Typst, nbclient) installed first.
-report: setup-report  ## .docx, PDF and HTML under build/report/ (FORMATS=, OUT=, TEMPLATE=, DELIVERABLE=)
-	$(BIN)/python -m ecove_data.report --format "$(FORMATS)" --out "$(OUT)"$(if $(TEMPLATE), --template "$(TEMPLATE)")$(if $(DELIVERABLE), --deliverable "$(DELIVERABLE)")
+report: setup-report  ## .docx, PDF and HTML under build/report/ (FORMATS=, OUT=, TEMPLATE=, DELIVERABLE=, JOBS=, FORCE=1)
+	$(BIN)/python -m ecove_data.report --format "$(FORMATS)" --out "$(OUT)"$(if $(TEMPLATE), --template "$(TEMPLATE)")$(if $(DELIVERABLE), --deliverable "$(DELIVERABLE)")$(if $(JOBS), --jobs $(JOBS))$(if $(FORCE), --force)
 
 # Files generated from the descriptor (the table names as Literals for editors).
 generate: setup-runtime  ## rewrite ecove_data/_typing.py from the descriptor
@@ -99,5 +101,6 @@ generate: setup-runtime  ## rewrite ecove_data/_typing.py from the descriptor
 bench: setup  ## the speed benchmarks
 	$(BIN)/python benchmarks/run.py
 
-clean:  ## remove build/ and caches
-	rm -rf build .pytest_cache
+# The user's cache of the package: executed notebooks and the code hash (see README, Speed).
+clean:  ## remove build/, the executed-notebook cache and other caches
+	rm -rf build .pytest_cache "$${XDG_CACHE_HOME:-$$HOME/.cache}/ecove-data"

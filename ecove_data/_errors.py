@@ -265,7 +265,12 @@ class TemplateError(UsageError):
 
 
 class NotebookError(EcoveError):
-    """A notebook that failed to run: which one, which cell and the error it raised."""
+    """A notebook that failed to run: which one, which cell and the error it raised.
+
+    ``notebook`` holds it as far as it ran, the error in its outputs, where it is known.
+    """
+
+    notebook: Any = None
 
 
 class FiguresFailedError(EcoveError):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import fcntl
 import json
 import os
@@ -10,7 +9,7 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -249,52 +248,64 @@ JUPYTER_PATH = str(Path(sys.prefix) / "share" / "jupyter")
 
 
 def _execute(path: Path, out: Path) -> None:
-    """Execute one notebook from a folder outside the checkout; write it with its outputs."""
-    import nbformat
-    from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError
+    """Execute one notebook as the documents build does, through the run's shared cache.
 
-    nb = nbformat.read(path, as_version=nbformat.NO_CONVERT)
-    workdir = out / "cwd"
-    workdir.mkdir()
+    The same function, kernel set-up and cache as ``ecove-data report``: a document build
+    later in the run reuses this execution instead of running the notebook again. A failing
+    notebook is kept with its error in the outputs, for the tests to report.
+    """
+    import nbformat
+
+    from ecove_data import NotebookError
+    from ecove_data.report._cache import NotebookCache
+    from ecove_data.report._notebooks import execute
+
     before = sorted(NOTEBOOK_DIR.iterdir())
-    client = NotebookClient(
-        nb, kernel_name="python3", timeout=120, resources={"metadata": {"path": str(workdir)}}
-    )
-    env = pytest.MonkeyPatch()
-    env.setenv("JUPYTER_PATH", JUPYTER_PATH)
-    # The kernel picks its own (inline) backend, as in JupyterLab, whatever the test run uses.
-    env.delenv("MPLBACKEND", raising=False)
     start = time.perf_counter()
     try:
-        # A failing cell stops the run; its error stays in the outputs for the tests to
-        # report, and the notebook is not run again for each test.
-        with contextlib.suppress(CellExecutionError):
-            client.execute()
-    finally:
-        env.undo()
-    seconds = time.perf_counter() - start
-    print(f"{path.name}: ran in {seconds:.1f} s")
+        (nb,) = execute([path], cache=NotebookCache()).notebooks
+    except NotebookError as error:
+        if error.notebook is None:
+            raise
+        nb = error.notebook
+    print(f"{path.name}: ran in {time.perf_counter() - start:.1f} s")
     assert sorted(NOTEBOOK_DIR.iterdir()) == before, "running it wrote into notebooks/"
     nbformat.write(nb, out / path.name)
-    (out / "seconds").write_text(f"{seconds}\n", encoding="utf-8")
+
+
+def execute_once(tmp_path_factory: pytest.TempPathFactory, path: Path) -> Any:
+    """The notebook executed once per test run, whichever worker asks first."""
+    import nbformat
+
+    folder = shared_once(tmp_path_factory, f"notebook-{path.stem}", lambda out: _execute(path, out))
+    return nbformat.read(folder / path.name, as_version=nbformat.NO_CONVERT)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def notebook_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """One cache of executed notebooks for the whole run, never the user's.
+
+    Every worker and every command a test runs (``ecove-data report`` in a subprocess)
+    finds it through ``XDG_CACHE_HOME``, so each notebook runs once per run for the real
+    data, and again only for a copy of the data a test changes.
+    """
+    folder = shared_once(tmp_path_factory, "cache", lambda out: None)
+    saved = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(folder)
+    yield folder
+    if saved is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = saved
 
 
 @pytest.fixture(scope="session")
 def executed_notebook(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Path], Any]:
     """``run(path)``: the notebook executed once per test run, top to bottom, with its outputs.
 
-    Shared by tests/test_notebooks.py and tests/test_report_html.py, whichever worker runs them.
+    Shared by the notebook tests and the document tests, whichever worker runs them.
     """
-    import nbformat
-
-    def run(path: Path) -> Any:
-        folder = shared_once(
-            tmp_path_factory, f"notebook-{path.stem}", lambda out: _execute(path, out)
-        )
-        return nbformat.read(folder / path.name, as_version=nbformat.NO_CONVERT)
-
-    return run
+    return lambda path: execute_once(tmp_path_factory, path)
 
 
 # --- the built wheel, once per run --------------------------------------------------------

@@ -50,6 +50,12 @@ def report_command(out: Path, *extra: str) -> list[str]:
 
 def run_build(out: Path, *extra: str, env: dict[str, str] | None = None) -> Path:
     """Build the documents into ``out``; fail the test with the command's own message."""
+    build_log(out, *extra, env=env)
+    return out
+
+
+def build_log(out: Path, *extra: str, env: dict[str, str] | None = None) -> str:
+    """Build the documents into ``out``; return what the command said on stderr."""
     environment = {**os.environ, **(env or {})}
     environment.pop("MPLBACKEND", None)
     done = subprocess.run(
@@ -61,13 +67,18 @@ def run_build(out: Path, *extra: str, env: dict[str, str] | None = None) -> Path
         timeout=900,
     )
     assert done.returncode == 0, done.stderr[-4000:]
-    return out
+    return done.stderr
 
 
 def built_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The session's build of every format from the real data (made on first use)."""
     if "main" not in _BUILT:
-        from conftest import shared_once
+        from conftest import execute_once, shared_once
+
+        # The notebooks first, each once per run and shared with the notebook tests: the
+        # build then takes them from the run's cache, as it would from a user's.
+        for path in DISCUSSION:
+            execute_once(tmp_path_factory, path)
 
         # Once per test run, whichever xdist worker asks first; the build goes into a folder
         # of its own inside the shared one, which also holds shared_once's marker.

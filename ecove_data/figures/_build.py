@@ -44,6 +44,7 @@ __all__ = [
     "inputs_hash",
     "main",
     "parse_formats",
+    "positive_number",
     "render_readme",
 ]
 
@@ -503,7 +504,8 @@ def build(
     return result
 
 
-def _positive(text: str) -> int:
+def positive_number(text: str) -> int:
+    """Read a ``--jobs`` value: a whole number of at least 1, or say so (argparse's type)."""
     try:
         value = int(text)
     except ValueError:
@@ -533,7 +535,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--force", action="store_true", help="redraw even if current")
     parser.add_argument(
         "--jobs",
-        type=_positive,
+        type=positive_number,
         default=2,
         metavar="N",
         help="processes to draw with, a positive number (default: 2; 1 draws in this process)",

@@ -21,16 +21,16 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import shutil
 import sys
 import tempfile
 import time
 import warnings
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
-from .._errors import CannotWriteError, UsageError, parse_choices
-from .._files import make_dir, reason, write_atomic
+from .._errors import UsageError, parse_choices
+from .._files import make_dir, write_atomic
 
 __all__ = ["DOCX", "FORMATS", "PDF", "build", "main"]
 
@@ -54,21 +54,83 @@ def parse_formats(text: str | Sequence[str]) -> tuple[str, ...]:
     return parse_choices(text, FORMATS, "report format")
 
 
-def _write_folder(folder: Path, files: dict[str, bytes]) -> None:
-    """Write a whole folder beside ``folder``, then swap it in: never half a folder."""
-    tmp = folder.with_name(f".{folder.name}.{os.getpid()}.tmp")
+RECORD = ".ecove-data-report.json"
+
+
+def _digest(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
+
+def _files_of(fmt: str) -> list[str]:
+    return {"docx": [DOCX], "pdf": [PDF]}.get(fmt, [])
+
+
+def _current(out: Path, record: dict[str, Any], fmt: str, key: str) -> bool:
+    """Whether ``fmt``'s files in ``out`` were written from inputs of ``key`` and are intact."""
+    entry = record.get(fmt)
+    if not isinstance(entry, dict) or entry.get("inputs") != key:
+        return False
+    files = entry.get("files", {})
     try:
-        shutil.rmtree(tmp, ignore_errors=True)
-        tmp.mkdir()
-        for name, data in files.items():
-            write_atomic(tmp / name, data)
-        if folder.exists():
-            shutil.rmtree(folder)
-        tmp.rename(folder)
-    except OSError as exc:
-        raise CannotWriteError(folder, reason(exc)) from None
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        return bool(files) and all(
+            _digest((out / name).read_bytes()) == digest for name, digest in files.items()
+        )
+    except OSError:
+        return False
+
+
+def _write(
+    out: Path, fmt: str, data: bytes | dict[str, bytes], previous: dict[str, Any]
+) -> dict[str, str]:
+    """Write one format's files, each replaced only if its bytes differ; return their hashes."""
+    files = (
+        {name: data for name in _files_of(fmt)}
+        if isinstance(data, bytes)
+        else {f"html/{name}": page for name, page in data.items()}
+    )
+    if fmt == "html":
+        make_dir(out / "html")
+    for name, content in files.items():
+        write_atomic(out / name, content, only_if_changed=True)
+    for name in previous.get("files", {}):
+        if name not in files:
+            (out / name).unlink(missing_ok=True)  # a page the document no longer has
+    return {name: _digest(content) for name, content in files.items()}
+
+
+def _writer_keys(
+    executed: list[Any], context: str, deliverable: Path, template: Path | None
+) -> dict[str, str]:
+    """Hash the inputs of each writer, by format.
+
+    They are the executed notebooks, what they rest on, the deliverable file, the template
+    (Word only) and the package's own files (reference document, fonts).
+    """
+    import json
+
+    from ._cache import content_digest
+    from ._writers import REFERENCE_DOCX
+
+    here = Path(__file__).parent
+    resources = [
+        f"{p.relative_to(here)}:{_digest(p.read_bytes())}"
+        for p in sorted(here.rglob("*"))
+        if p.is_file() and p.suffix not in (".py", ".pyc")
+    ]
+    common = {
+        "notebooks": [content_digest(nb) for nb in executed],
+        "context": context,
+        "deliverable": _digest(deliverable.read_bytes()),
+        "resources": resources,
+    }
+    word = (template or REFERENCE_DOCX).read_bytes()
+    keys = {}
+    for fmt in FORMATS:
+        parts = {**common, "format": fmt, "template": _digest(word) if fmt == "docx" else None}
+        keys[fmt] = _digest(json.dumps(parts, sort_keys=True).encode())
+    return keys
 
 
 def build(
@@ -79,6 +141,8 @@ def build(
     notebooks: Path | str = "notebooks",
     deliverable: Path | str | None = None,
     data_dir: Path | str | None = None,
+    jobs: int | None = None,
+    force: bool = False,
     progress: bool = False,
 ) -> list[Path]:
     """Execute the discussion notebooks once and write each format; return the paths written.
@@ -100,13 +164,24 @@ def build(
     data_dir
         Another copy of ``data/`` for the notebooks (default: ``ECOVE_DATA_DIR`` or the
         package's).
+    jobs
+        Notebooks executed at once, each in its own kernel (default: the number of cores).
+    force
+        Execute every notebook and write every format, even if current.
+
+    A notebook runs again only when its code cells, the data, the package's code or the
+    installed versions changed (:mod:`ecove_data.report._cache`); a format is written
+    again only when its inputs changed, and a file is replaced only if its bytes differ.
     """
     from .. import _load
-    from . import _deliverable, _document, _notebooks, _writers
+    from . import _cache, _deliverable, _document, _notebooks, _writers
     from ._template import check_template
 
     chosen = parse_formats(formats)
     out = Path(out)
+    jobs = jobs if jobs is not None else (os.cpu_count() or 1)
+    if jobs < 1:
+        raise UsageError(f"jobs must be a positive number, not {jobs}")
     if template is not None:
         check_template(template)
     # Bad data is refused here, with every problem, before a kernel starts.
@@ -131,11 +206,26 @@ def build(
             print(f"{message} ({now - clock[0]:.1f} s)", file=sys.stderr, flush=True)
         clock[0] = now
 
-    executed = _notebooks.execute(paths, data_dir=data_dir)
-    say(f"executed {len(paths)} notebooks")
-    chapters = [_notebooks.read(p.stem, nb) for p, nb in zip(paths, executed, strict=True)]
+    cache = _cache.NotebookCache()
+    done = _notebooks.execute(paths, data_dir=data_dir, jobs=jobs, cache=cache, force=force)
+    say(done.summary())
+    deliverable_path = Path(
+        deliverable if deliverable is not None else _deliverable.default_path(notebooks)
+    )
+    keys = _writer_keys(
+        done.notebooks,
+        _cache.context_key(data_dir),
+        deliverable_path,
+        Path(template) if template else None,
+    )
+    record = _read_record(out)
+    todo = [fmt for fmt in chosen if force or not _current(out, record, fmt, keys[fmt])]
+    written = [out / ("html" if fmt == "html" else _files_of(fmt)[0]) for fmt in chosen]
+    if not todo:
+        say(f"every format current: {', '.join(chosen)}")
+        return written
+    chapters = [_notebooks.read(p.stem, nb) for p, nb in zip(paths, done.notebooks, strict=True)]
     _notebooks.number(chapters)
-    written: list[Path] = []
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         png, svg = {}, {}
@@ -149,33 +239,46 @@ def build(
         document = _document.make_document(chapters, png, data_dir=data_dir, deliverable=described)
         _writers.check_blocks(document)
         results: dict[str, bytes | dict[str, bytes]] = {}
-        if "docx" in chosen:
+        if "docx" in todo:
             results["docx"] = _writers.write_docx(
                 document, work, Path(template) if template else None
             )
             say("wrote the .docx")
-        if "pdf" in chosen:
+        if "pdf" in todo:
             results["pdf"] = _writers.write_pdf(document, work, svg)
             say("wrote the PDF")
-        if "html" in chosen:
+        if "html" in todo:
             results["html"] = _writers.write_html(document, work)
             say("wrote the HTML pages")
     # Only now that every format is made do the files replace the previous ones.
     for fmt, data in results.items():
-        if fmt == "html":
-            assert isinstance(data, dict)
-            _write_folder(out / "html", data)
-            written.append(out / "html")
-        else:
-            assert isinstance(data, bytes)
-            target = out / (DOCX if fmt == "docx" else PDF)
-            write_atomic(target, data)
-            written.append(target)
+        files = _write(out, fmt, data, record.get(fmt) or {})
+        record[fmt] = {"inputs": keys[fmt], "files": files}
+    _write_record(out, record)
     return written
+
+
+def _read_record(out: Path) -> dict[str, Any]:
+    import json
+
+    try:
+        record = json.loads((out / RECORD).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return record if isinstance(record, dict) else {}
+
+
+def _write_record(out: Path, record: dict[str, Any]) -> None:
+    import json
+
+    text = json.dumps(record, indent=1, sort_keys=True) + "\n"
+    write_atomic(out / RECORD, text, only_if_changed=True)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the report options to a parser (``ecove-data report`` and ``python -m``)."""
+    from ..figures._build import positive_number
+
     parser.add_argument(
         "--format",
         default=",".join(FORMATS),
@@ -191,6 +294,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--notebooks", default="notebooks", help="folder of the notebooks (default: notebooks)"
+    )
+    parser.add_argument(
+        "--jobs",
+        type=positive_number,
+        metavar="N",
+        help="notebooks to execute at once, each in its own kernel (default: the number of cores)",
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="execute every notebook and write every format, even those still current",
     )
     parser.add_argument(
         "--deliverable",
@@ -230,6 +344,8 @@ def run(args: argparse.Namespace) -> None:
             notebooks=args.notebooks,
             deliverable=args.deliverable,
             data_dir=getattr(args, "data_dir", None),
+            jobs=args.jobs,
+            force=args.force,
             progress=True,
         )
     for path in written:

@@ -56,9 +56,16 @@ PNG_RELATIONSHIP = "rIdEuEmblemPng"
 
 
 def write_emblem(work: Path) -> None:
-    """Write the emblem's SVG and its PNG stand-in into the build's folder."""
-    (work / EMBLEM_SVG).write_text(_emblem.emblem_svg(EMBLEM_HEIGHT_CM), encoding="utf-8")
-    (work / EMBLEM_PNG).write_bytes(_emblem.emblem_png(round(EMBLEM_HEIGHT_CM / 2.54 * 300)))
+    """Write the emblem's SVG and its PNG stand-in into the build's folder.
+
+    Each file is written whole (writers that run at once may both ask), and only once.
+    """
+    from .._files import write_atomic
+
+    if not (work / EMBLEM_SVG).is_file():
+        write_atomic(work / EMBLEM_SVG, _emblem.emblem_svg(EMBLEM_HEIGHT_CM))
+    if not (work / EMBLEM_PNG).is_file():
+        write_atomic(work / EMBLEM_PNG, _emblem.emblem_png(round(EMBLEM_HEIGHT_CM / 2.54 * 300)))
 
 
 def about(version: str) -> str:

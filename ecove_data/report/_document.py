@@ -161,9 +161,7 @@ def _cell(text: str, align: str = "AlignDefault") -> list[Any]:
     return [_attr(), {"t": align}, 1, 1, [{"t": "Plain", "c": text_inlines(text)}]]
 
 
-def column_widths(
-    columns: list[str], rows: list[list[str]], *, longest: int = 45
-) -> list[float]:
+def column_widths(columns: list[str], rows: list[list[str]], *, longest: int = 45) -> list[float]:
     """Return each column's share of the width: as its text suggests, never below its words.
 
     A column is as wide as its longest text suggests, within bounds (numbers narrow,

@@ -21,8 +21,18 @@ from typing import Any
 
 from .._errors import NotebookError
 from ..figures._display import CAPTION_KEY, FIGURE_MIME, TABLE_MIME
+from ._cache import NotebookCache
 
-__all__ = ["Chapter", "Figure", "Prose", "Table", "discussion_notebooks", "execute", "read"]
+__all__ = [
+    "Chapter",
+    "Executed",
+    "Figure",
+    "Prose",
+    "Table",
+    "discussion_notebooks",
+    "execute",
+    "read",
+]
 
 
 @dataclass
@@ -104,53 +114,133 @@ def _kernel_environment(data_dir: Path | str | None) -> Iterator[None]:
         os.environ.update(saved)
 
 
-def execute(
-    paths: list[Path], *, data_dir: Path | str | None = None, timeout: int = 300
-) -> list[Any]:
-    """Execute each notebook once in the ``python3`` kernel, from a temporary folder.
+@dataclass
+class Executed:
+    """The executed notebooks, in the order asked, and which ran now or came from the cache."""
 
-    Raises :class:`NotebookError` naming the notebook and cell of the first failure.
+    notebooks: list[Any]
+    ran: list[str]
+    reused: list[str]
+
+    def summary(self) -> str:
+        """Say what was done: "executed 1 of 4 notebooks, reused 3"."""
+        total = len(self.ran) + len(self.reused)
+        return f"executed {len(self.ran)} of {total} notebooks, reused {len(self.reused)}"
+
+
+def execute(
+    paths: list[Path],
+    *,
+    data_dir: Path | str | None = None,
+    jobs: int = 1,
+    cache: NotebookCache | None = None,
+    force: bool = False,
+    timeout: int = 300,
+) -> Executed:
+    """Execute the notebooks that need it, ``jobs`` at a time, each in its own kernel.
+
+    A notebook whose key (:mod:`ecove_data.report._cache`) is in ``cache`` is not run: its
+    outputs are reused, with its Markdown as it is now. ``force`` runs every notebook. The
+    results come back in the order of ``paths``, whatever order the kernels finish in.
+    Raises :class:`NotebookError` naming the notebook and cell of the first failure (in the
+    order of ``paths``).
     """
-    import nbformat
+    import asyncio
+    import json
+
+    from . import _cache
+
+    # Plain JSON until a notebook must run: nbformat's import alone costs more than a build
+    # with nothing to do (its schema validator's dependencies).
+    notebooks = [json.loads(path.read_text(encoding="utf-8")) for path in paths]
+    keys: list[str | None] = [None] * len(paths)
+    results: list[Any] = [None] * len(paths)
+    if cache is not None:
+        context = _cache.context_key(data_dir)
+        keys = [_cache.notebook_key(nb, context) for nb in notebooks]
+        if not force:
+            for at, (path, key) in enumerate(zip(paths, keys, strict=True)):
+                found = cache.load(path.stem, str(key))
+                if found is not None:
+                    results[at] = _cache.with_outputs(notebooks[at], found)
+    todo = [at for at, result in enumerate(results) if result is None]
+    if todo:
+        import nbformat
+
+        for at in todo:
+            notebooks[at] = nbformat.read(paths[at], as_version=4)
+        with _kernel_environment(data_dir), tempfile.TemporaryDirectory() as cwd:
+            ran = asyncio.run(_run_all([notebooks[at] for at in todo], cwd, jobs, timeout))
+        for at, outcome in zip(todo, ran, strict=True):
+            if isinstance(outcome, BaseException):
+                raise _failure(paths[at], notebooks[at], outcome)
+            results[at] = outcome
+            if cache is not None:
+                cache.store(paths[at].stem, str(keys[at]), outcome)
+    names = [path.name for path in paths]
+    return Executed(
+        notebooks=results,
+        ran=[names[at] for at in todo],
+        reused=[name for at, name in enumerate(names) if at not in todo],
+    )
+
+
+async def _run_all(notebooks: list[Any], cwd: str, jobs: int, timeout: int) -> list[Any]:
+    import asyncio
+
     from nbclient import NotebookClient
+
+    gate = asyncio.Semaphore(max(1, jobs))
+
+    async def run(nb: Any) -> Any:
+        async with gate:
+            client = NotebookClient(
+                nb,
+                kernel_name="python3",
+                timeout=timeout,
+                record_timing=False,
+                resources={"metadata": {"path": cwd}},
+            )
+            # The kernel's own log (a warning about its local TCP transport) is not for
+            # readers; cell errors come back as messages and are reported by the caller.
+            await client.async_execute(stderr=subprocess.DEVNULL)
+            return nb
+
+    return list(await asyncio.gather(*(run(nb) for nb in notebooks), return_exceptions=True))
+
+
+def _failure(path: Path, nb: Any, error: BaseException) -> NotebookError:
     from nbclient.exceptions import CellExecutionError
 
-    executed = []
-    with _kernel_environment(data_dir), tempfile.TemporaryDirectory() as cwd:
-        for path in paths:
-            nb = nbformat.read(path, as_version=4)
-            client = NotebookClient(
-                nb, kernel_name="python3", timeout=timeout, resources={"metadata": {"path": cwd}}
-            )
-            try:
-                # The kernel's own log (a warning about its local TCP transport) is not for
-                # readers; cell errors come back as messages and are reported below.
-                client.execute(stderr=subprocess.DEVNULL)
-            except CellExecutionError as exc:
-                index = next(
-                    (
-                        i
-                        for i, cell in enumerate(nb.cells)
-                        if any(o.get("output_type") == "error" for o in cell.get("outputs", []))
-                    ),
-                    None,
-                )
-                where = f"cell {index}" if index is not None else "a cell"
-                raise NotebookError(
-                    f"{path.name}: {where} failed, so no document was written.\n{exc}"
-                ) from None
-            executed.append(nb)
-    return executed
+    if not isinstance(error, CellExecutionError):
+        return NotebookError(f"{path.name} could not be run: {type(error).__name__}: {error}")
+    index = next(
+        (
+            i
+            for i, cell in enumerate(nb.cells)
+            if any(o.get("output_type") == "error" for o in cell.get("outputs", []))
+        ),
+        None,
+    )
+    where = f"cell {index}" if index is not None else "a cell"
+    failure = NotebookError(f"{path.name}: {where} failed, so no document was written.\n{error}")
+    failure.notebook = nb  # as far as it ran, its error in the outputs
+    return failure
+
+
+def text(value: str | list[str]) -> str:
+    """Return a notebook's multi-line string, which its JSON may hold as a list of lines."""
+    return value if isinstance(value, str) else "".join(value)
 
 
 def read(stem: str, nb: Any) -> Chapter:
-    """Read one executed notebook into a chapter."""
+    """Read one executed notebook (nbformat's, or its plain JSON) into a chapter."""
     blocks: list[Block] = []
-    for cell in nb.cells:
-        if cell.cell_type == "markdown":
-            blocks.append(Prose(cell.source))
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "markdown":
+            blocks.append(Prose(text(cell["source"])))
             continue
-        if cell.cell_type != "code":
+        if cell["cell_type"] != "code":
             continue
         for output in cell.get("outputs", []):
             data = output.get("data", {})
@@ -161,7 +251,7 @@ def read(stem: str, nb: Any) -> Chapter:
             elif CAPTION_KEY in output.get("metadata", {}):
                 continue
             elif "text/markdown" in data:
-                blocks.append(Prose(data["text/markdown"]))
+                blocks.append(Prose(text(data["text/markdown"])))
     title = next(
         (
             line[2:].strip()

@@ -295,7 +295,7 @@ def _html_page(document: Document, work: Path, name: str, title: str, blocks: li
         *blocks,
         {"t": "RawBlock", "c": ["html", "</main>"]},
     ]
-    css = work / "report.css"
+    css = work / f"{Path(name).stem}.css"  # one each: the pages are made at once
     extra = _cover.html_css(document.deliverable) if name == "index.html" else ""
     css.write_text(HTML_STYLE + extra, encoding="utf-8")
     out = work / name
@@ -368,20 +368,25 @@ def _html_xrefs(blocks: list[Any], page: str) -> list[Any]:
 
 
 def write_html(document: Document, work: Path) -> dict[str, bytes]:
-    """Return the HTML pages: an index (the cover), one page per notebook (no code), Sources."""
+    """Return the HTML pages: an index (the cover), one page per notebook (no code), Sources.
+
+    Each page is a pandoc process of its own; they run at once, and the pages come back in
+    their reading order whatever order they finish in.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
     _cover.write_emblem(work)
-    pages: dict[str, bytes] = {}
     links = [(c.title, f"{c.stem}.html") for c in document.chapters] + [("Sources", "sources.html")]
-    index = _cover.html_blocks(document, document.version, links)
-    pages["index.html"] = _html_page(document, work, "index.html", document.title, index)
+    jobs: list[tuple[str, str, list[Any]]] = [
+        ("index.html", document.title, _cover.html_blocks(document, document.version, links))
+    ]
     for chapter in document.chapters:
         page = f"{chapter.stem}.html"
-        blocks = _html_xrefs(document.blocks[chapter.stem], page)
-        pages[page] = _html_page(document, work, page, chapter.title, blocks)
-    pages["sources.html"] = _html_page(
-        document, work, "sources.html", "Sources", sources_blocks(document)
-    )
-    return pages
+        jobs.append((page, chapter.title, _html_xrefs(document.blocks[chapter.stem], page)))
+    jobs.append(("sources.html", "Sources", sources_blocks(document)))
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        made = pool.map(lambda job: _html_page(document, work, *job), jobs)
+        return {name: page for (name, _, _), page in zip(jobs, made, strict=True)}
 
 
 def check_blocks(document: Document) -> None:
