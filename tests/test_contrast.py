@@ -82,7 +82,8 @@ def test_the_command_prints_each_warning_on_one_line(
 
     monkeypatch.setattr(report, "build", build)
     args = argparse.Namespace(format="docx", out=str(tmp_path), template=str(template),
-                              notebooks="notebooks", deliverable=None)  # fmt: skip
+                              notebooks="notebooks", deliverable=None, jobs=None,
+                              force=False)  # fmt: skip
     assert report.run(args) is None
     err = capsys.readouterr().err
     assert err.count("\n") == 1

@@ -278,7 +278,9 @@ def test_free_text_survives_every_export_and_reading_it_back(text):
         rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
         rows[1][1] = text
         out = io.StringIO(newline="")
-        csv.writer(out, lineterminator="\n").writerows(rows)
+        # Every cell quoted, as a spreadsheet does for text, so a lone carriage return stays
+        # inside its cell.
+        csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL).writerows(rows)
         path.write_text(out.getvalue(), encoding="utf-8")
         refresh_hashes(data)
         try:

@@ -72,7 +72,7 @@ def test_reused_outputs_go_with_the_markdown_of_now(tmp_path: Path) -> None:
     assert all(c.outputs[0].text == "ran" for c in merged.cells if c.cell_type == "code")
     cache = _cache.NotebookCache(tmp_path)
     cache.store("01_x", "k" * 64, merged)
-    assert cache.load("01_x", "k" * 64).cells[0].source == merged.cells[0].source
+    assert cache.load("01_x", "k" * 64)["cells"][0]["source"] == merged.cells[0].source
     assert cache.load("01_x", "other") is None
 
 
