@@ -422,11 +422,17 @@ def _docx_text(path: Path) -> tuple[str, list[str], list[list[str]]]:
     return text, alts, rows
 
 
-def test_a_corrected_copy_of_the_data_changes_every_format(out: Path, tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
+@pytest.fixture(scope="module")
+def corrected(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A corrected copy of the data and its build: one build for the tests of corrections.
+
+    Two corrections, each with its report line, CSV rows, quotes and (for the name) the
+    descriptor's entry: the EU / non-EU split swapped (27 + 28 becomes 28 + 27), and the
+    first workshop renamed with every character that markup readers take for markup.
+    """
+    folder = tmp_path_factory.mktemp("corrected")
+    data = _renamed_workshop_copy(folder)
     report = data / "raw" / "coves-conference-report.txt"
-    report.chmod(0o644)
     report.write_text(
         report.read_text(encoding="utf-8").replace("(27 EU + 28 non-EU)", "(28 EU + 27 non-EU)"),
         encoding="utf-8",
@@ -448,11 +454,16 @@ def test_a_corrected_copy_of_the_data_changes_every_format(out: Path, tmp_path: 
         check=True,
     )
     assert "key_figures" in rehash.stdout
-    log = build_log(tmp_path / "out", env={"ECOVE_DATA_DIR": str(data)})
+    log = build_log(folder / "out", env={"ECOVE_DATA_DIR": str(data)})
     # A corrected value runs every notebook again: each may read it.
     assert f"executed {len(DISCUSSION)} of {len(DISCUSSION)} notebooks" in log
-    corrected = tmp_path / "out"
+    return data, folder / "out"
 
+
+def test_a_corrected_copy_of_the_data_changes_every_format(
+    out: Path, corrected: tuple[Path, Path]
+) -> None:
+    _, corrected = corrected
     prose_before, prose_after = "27 are in the EU and 28 are not", "28 are in the EU and 27 are not"
     alt_before, alt_after = "27 EU countries and 28 non-EU countries", "28 EU countries and 27"
     caption = _flat(_caption(2, "call_2021_countries"))
@@ -522,13 +533,14 @@ def _renamed_workshop_copy(folder: Path) -> Path:
     return data
 
 
-def test_text_with_markup_characters_reaches_every_format_as_typed(tmp_path: Path) -> None:
+def test_text_with_markup_characters_reaches_every_format_as_typed(
+    corrected: tuple[Path, Path],
+) -> None:
     import ecove_data
 
-    data = _renamed_workshop_copy(tmp_path)
+    data, built = corrected
     workshops = ecove_data.load("workshops", data_dir=data)
     assert workshops["workshop"].iloc[0] == MARKUP_NAME
-    built = run_build(tmp_path / "out", env={"ECOVE_DATA_DIR": str(data)})
     alt = figures.alt_text("day2_workshops", workshops=workshops)
     assert MARKUP_NAME in alt
 

@@ -268,7 +268,7 @@ FREE_TEXT = st.one_of(
 )
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(FREE_TEXT)
 def test_free_text_survives_every_export_and_reading_it_back(text):
     with tempfile.TemporaryDirectory() as tmp:

@@ -120,7 +120,8 @@ def test_each_kind_of_input_reaches_the_documents(workspace: dict[str, Path]) ->
     notebooks, out = workspace["notebooks"], workspace["out"]
     args = ("--notebooks", str(notebooks))
 
-    # The deliverable file: every format, no notebook run.
+    # The deliverable file and a sentence in a Markdown cell: every format, no notebook
+    # runs (a Markdown cell is not code; its words are taken as they are now).
     deliverable = notebooks / "deliverable.toml"
     text = deliverable.read_text(encoding="utf-8")
     assert "subtitle = " in text
@@ -129,12 +130,22 @@ def test_each_kind_of_input_reaches_the_documents(workspace: dict[str, Path]) ->
         for line in text.splitlines()
     ]
     deliverable.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    chapter = notebooks / DISCUSSION[1].name
+    nb = nbformat.read(chapter, as_version=4)
+    markdown = next(
+        c for c in nb.cells if c.cell_type == "markdown" and not c.source.startswith("#")
+    )
+    markdown.source += " A sentence added in JupyterLab."
+    nbformat.write(nb, chapter)
     before = _stamps(out)
     log = build_log(out, *args)
     assert f"executed 0 of {NOTEBOOKS}" in log
     after = _stamps(out)
-    assert "A subtitle corrected once" in _docx_text(out)
+    for words in ("A subtitle corrected once", "A sentence added in JupyterLab."):
+        assert words in _docx_text(out)
     assert "A subtitle corrected once" in (out / "html" / "index.html").read_text("utf-8")
+    page = (out / "html" / f"{chapter.stem}.html").read_text("utf-8")
+    assert "A sentence added in JupyterLab." in page
     assert after[DOCX] != before[DOCX] and after[PDF] != before[PDF]
 
     # The template: the Word document only.
@@ -154,18 +165,6 @@ def test_each_kind_of_input_reaches_the_documents(workspace: dict[str, Path]) ->
     assert {k: v for k, v in after.items() if k != DOCX and k != ".ecove-data-report.json"} == {
         k: v for k, v in before.items() if k != DOCX and k != ".ecove-data-report.json"
     }, "only the Word document depends on the template"
-
-    # A sentence in a Markdown cell: no notebook runs, the documents have it.
-    chapter = notebooks / DISCUSSION[1].name
-    nb = nbformat.read(chapter, as_version=4)
-    markdown = next(
-        c for c in nb.cells if c.cell_type == "markdown" and not c.source.startswith("#")
-    )
-    markdown.source += " A sentence added in JupyterLab."
-    nbformat.write(nb, chapter)
-    log = build_log(out, *args, "--template", str(template))
-    assert f"executed 0 of {NOTEBOOKS}" in log
-    assert "A sentence added in JupyterLab." in _docx_text(out)
 
     # A code cell: that notebook runs again, the others are reused.
     code = next(cell for cell in reversed(nb.cells) if cell.cell_type == "code")

@@ -19,14 +19,13 @@ import base64
 import io
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from . import _emblem, _fields
 from ._crossref import reference, xrefs
 from ._deliverable import Deliverable
-from ._document import column_widths, text_inlines
+from ._document import column_widths, text_inlines, walk
 
 __all__ = [
     "EMBLEM_HEIGHT_CM",
@@ -272,7 +271,7 @@ def docx_captions(document: Any, blocks: list[AST]) -> list[AST]:
     figures = {f.number: f for f in document.figures()}
     tables = {t.number: t for t in document.tables()}
     out: list[AST] = json.loads(json.dumps(blocks))
-    for node in _nodes(out):
+    for node in walk(out):
         ident = node["c"][0][0] if node.get("t") in ("Figure", "Table") else ""
         if node.get("t") == "Figure" and ident.startswith("figure-"):
             figure = figures[int(ident.split("-")[1])]
@@ -301,16 +300,6 @@ def _label(kind: str, number: int, title: str) -> AST:
             {"t": "Strong", "c": [{"t": "Str", "c": "."}, {"t": "Space"}, *_words(f"{title}.")]},
         ],
     }
-
-
-def _nodes(node: Any) -> Iterator[AST]:
-    if isinstance(node, dict):
-        yield node
-        for value in node.values():
-            yield from _nodes(value)
-    elif isinstance(node, list):
-        for item in node:
-            yield from _nodes(item)
 
 
 def html_blocks(document: Any, version: str, links: list[tuple[str, str]]) -> list[AST]:

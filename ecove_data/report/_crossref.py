@@ -16,6 +16,7 @@ from typing import Any
 
 from .._errors import NotebookError
 from ..prose import table_key
+from ._document import walk
 from ._notebooks import Chapter, Figure, Table
 
 __all__ = ["XREF", "CrossReferenceError", "resolve", "xrefs"]
@@ -28,19 +29,9 @@ class CrossReferenceError(NotebookError):
     """A link to a figure or table that the documents do not show (or show twice)."""
 
 
-def _walk(node: Any) -> Iterator[AST]:
-    if isinstance(node, dict):
-        yield node
-        for value in node.values():
-            yield from _walk(value)
-    elif isinstance(node, list):
-        for item in node:
-            yield from _walk(item)
-
-
 def xrefs(blocks: list[AST]) -> Iterator[AST]:
     """Yield every resolved reference (a pandoc Link of class ``xref``) in ``blocks``."""
-    for node in _walk(blocks):
+    for node in walk(blocks):
         if node.get("t") == "Link" and XREF in node["c"][0][1]:
             yield node
 
@@ -66,7 +57,7 @@ def resolve(chapters: list[Chapter], blocks: dict[str, list[AST]]) -> None:
             elif isinstance(block, Table):
                 tables.setdefault(table_key(block.title), []).append((block.number, chapter.stem))
     for chapter in chapters:
-        for node in _walk(blocks[chapter.stem]):
+        for node in walk(blocks[chapter.stem]):
             if node.get("t") != "Link" or XREF in node["c"][0][1]:
                 continue
             target = node["c"][2][0]

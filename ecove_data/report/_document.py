@@ -29,6 +29,7 @@ __all__ = [
     "source_inlines",
     "sources_blocks",
     "text_inlines",
+    "walk",
 ]
 
 PLACEHOLDER = "ECOVEBLOCK{}"
@@ -205,19 +206,20 @@ def table_block(table: Table) -> AST:
     }
 
 
-def _walk(node: Any) -> Iterator[AST]:
+def walk(node: Any) -> Iterator[AST]:
+    """Yield every node of a pandoc AST (or part of one), parents before children."""
     if isinstance(node, dict):
         yield node
         for value in node.values():
-            yield from _walk(value)
+            yield from walk(value)
     elif isinstance(node, list):
         for item in node:
-            yield from _walk(item)
+            yield from walk(item)
 
 
 def _stringify(inlines: list[AST]) -> str:
     words = []
-    for node in _walk(inlines):
+    for node in walk(inlines):
         if node.get("t") == "Str":
             words.append(node["c"])
         elif node.get("t") in ("Space", "SoftBreak", "LineBreak"):
@@ -263,7 +265,7 @@ def _chapter_blocks(chapter: Chapter, images: dict[int, str]) -> tuple[list[AST]
 
 def _links(blocks: list[AST]) -> list[tuple[str, str]]:
     found = []
-    for node in _walk(blocks):
+    for node in walk(blocks):
         if node.get("t") == "Link":
             url = node["c"][2][0]
             if url.startswith(("http://", "https://")):
