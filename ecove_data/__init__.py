@@ -12,7 +12,7 @@ True
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._errors import (
     CannotWriteError,
@@ -24,9 +24,11 @@ from ._errors import (
     UnknownDatasetError,
     UsageError,
 )
-from ._export import export
 from ._load import datasets, describe, info, load, load_all, report_path
 from ._typing import DatasetName, DatasetRole
+
+if TYPE_CHECKING:
+    from ._export import export
 
 __all__ = [
     "CannotWriteError",
@@ -51,9 +53,16 @@ __all__ = [
 
 def __getattr__(name: str) -> Any:
     # The figures subpackage is reached lazily so that importing the data library
-    # never pays for the plotting code.
-    if name == "figures":
-        import importlib
+    # never pays for the plotting code; the exports (and their Markdown escaping) so that
+    # loading the tables never pays for writing them.
+    import importlib
 
+    if name == "figures":
         return importlib.import_module(".figures", __name__)
+    if name == "export":
+        return importlib.import_module("._export", __name__).export
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__, "figures"})

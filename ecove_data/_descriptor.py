@@ -22,12 +22,12 @@ typo cannot switch a rule off. The project's own keys:
 from __future__ import annotations
 
 import hashlib
+import inspect
 import json
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, dataclass_transform
 
 from ._errors import DataError, closest
 
@@ -99,6 +99,11 @@ _OWN = {
 }  # fmt: skip
 _STANDARD["category"] = {"value", "label"}
 OWN_KEYS = {key for keys in _OWN.values() for key in keys}
+# The keys valid in each kind of object, the standard's and the project's.
+_VALID = {
+    kind: frozenset(_STANDARD.get(kind, set()) | _OWN.get(kind, set()))
+    for kind in _STANDARD.keys() | _OWN.keys()
+}
 ROLES = ("report", "context", "source")
 
 # Each kind of consistency rule: the keys it needs and those it may have, besides
@@ -128,10 +133,47 @@ def package_data_dir() -> Path:
     return bundled if bundled.is_dir() else here.parent / "data"
 
 
-class _Raw:
-    """Read access to the descriptor's own JSON for an object parsed from it."""
+@dataclass_transform(eq_default=False, kw_only_default=True, frozen_default=True)
+class _Record:
+    """A read-only record parsed from the descriptor: typed attributes, and its own JSON.
 
+    Each subclass names its attributes with annotations, as a frozen dataclass would, and
+    is made with keyword arguments. It is not one because a dataclass compiles its methods
+    when its module is imported, which for these seven cost as much as all the rest of
+    ``import ecove_data`` itself; these methods are written once, here.
+    """
+
+    _fields: ClassVar[tuple[str, ...]] = ()
+    _names: ClassVar[frozenset[str]] = frozenset()
     raw: Mapping[str, Any]
+
+    def __init_subclass__(cls) -> None:
+        super().__init_subclass__()
+        hints = inspect.get_annotations(cls)
+        cls._fields = tuple(name for name, hint in hints.items() if "ClassVar" not in str(hint))
+        cls._names = frozenset(cls._fields)
+
+    def __init__(self, **values: Any) -> None:
+        if values.keys() != self._names:
+            missing = sorted(self._names - values.keys())
+            unknown = sorted(values.keys() - self._names)
+            raise TypeError(
+                f"{type(self).__name__}() needs {', '.join(self._fields)}"
+                + (f"; missing {', '.join(missing)}" if missing else "")
+                + (f"; unknown {', '.join(unknown)}" if unknown else "")
+            )
+        # Past __setattr__, which refuses every change once the record is made.
+        self.__dict__.update(values)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"{type(self).__name__} is read-only: cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} is read-only: cannot delete {name!r}")
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
+        return f"{type(self).__name__}({inner})"
 
     def __getitem__(self, key: str) -> Any:
         return self.raw[key]
@@ -144,8 +186,7 @@ class _Raw:
         return self.raw.get(key, default)
 
 
-@dataclass(frozen=True, eq=False)
-class Constraints(_Raw):
+class Constraints(_Record):
     """A field's constraints (Table Schema)."""
 
     required: bool
@@ -157,8 +198,7 @@ class Constraints(_Raw):
     raw: Mapping[str, Any]
 
 
-@dataclass(frozen=True, eq=False)
-class Field(_Raw):
+class Field(_Record):
     """One column of a table: its Table Schema properties and the project's own."""
 
     name: str
@@ -181,8 +221,7 @@ class Field(_Raw):
     raw: Mapping[str, Any]
 
 
-@dataclass(frozen=True, eq=False)
-class Resource(_Raw):
+class Resource(_Record):
     """One resource of the descriptor, with the properties the loader uses."""
 
     name: str
@@ -209,8 +248,7 @@ class Resource(_Raw):
         return [field.name for field in self.fields]
 
 
-@dataclass(frozen=True, eq=False)
-class Indicator(_Raw):
+class Indicator(_Record):
     """One derived indicator: ``numerator / denominator x scale``."""
 
     indicator_id: str
@@ -222,8 +260,7 @@ class Indicator(_Raw):
     raw: Mapping[str, Any]
 
 
-@dataclass(frozen=True, eq=False)
-class Derived(_Raw):
+class Derived(_Record):
     """The definitions of the derived indicators and the schema of their table."""
 
     title: str
@@ -234,8 +271,7 @@ class Derived(_Raw):
     raw: Mapping[str, Any]
 
 
-@dataclass(frozen=True, eq=False)
-class Rule(_Raw):
+class Rule(_Record):
     """One cross-table rule of the descriptor's ``consistency`` list.
 
     ``kind`` is one of :data:`RULE_KINDS`:
@@ -270,8 +306,7 @@ class Rule(_Raw):
         return {"key_figures"}
 
 
-@dataclass(frozen=True, eq=False)
-class Package(_Raw):
+class Package(_Record):
     """The parsed descriptor of one data folder."""
 
     data_dir: Path
@@ -300,6 +335,31 @@ class Package(_Raw):
 
 # --- parsing ----------------------------------------------------------------------------------
 
+_Spec = tuple[tuple[str, Any, Any], ...]
+_ABSENT = object()
+# The simple properties of a field and of its constraints, (key, type, default), in the order
+# they are checked (so the first wrong one is the one reported).
+_CONSTRAINTS: _Spec = (
+    ("enum", list, None),
+    ("required", bool, False),
+    ("unique", bool, False),
+    ("minimum", (int, float), None),
+    ("minLength", int, None),
+    ("pattern", str, None),
+)
+_FLAGS: _Spec = tuple(
+    (key, bool, False)
+    for key in ("categoriesOrdered", "verbatim", "complete", "enumOrder", "reportOrder")
+)
+# A missing title is the field's name.
+_WORDS: _Spec = (
+    ("type", str, "string"),
+    ("title", str, None),
+    ("description", str, ""),
+    ("unit", str, ""),
+)
+_HINTS: _Spec = (("patternHint", str, None), ("derivation", str, None))
+
 
 class _Parser:
     """Parse the JSON of a descriptor, refusing unknown keys and values of the wrong type."""
@@ -321,8 +381,12 @@ class _Parser:
 
     def keys(self, raw: Any, kind: str, where: str, extra: set[str] | None = None) -> None:
         """Refuse anything but an object whose keys are the standard's or the project's."""
-        self.check(raw, dict, where)
-        valid = _STANDARD.get(kind, set()) | _OWN.get(kind, set()) | (extra or set())
+        if type(raw) is not dict:
+            self.check(raw, dict, where)
+        valid = _VALID.get(kind, frozenset())
+        valid = valid | extra if extra else valid
+        if raw.keys() <= valid:
+            return
         for key in raw:
             if key not in valid:
                 near = closest(key, valid)
@@ -332,12 +396,20 @@ class _Parser:
                     f"{hint}Valid keys there: {', '.join(sorted(valid))}",
                 )
 
-    def check(self, value: Any, kind: type | tuple[type, ...], where: str) -> Any:
+    def check(
+        self, value: Any, kind: type | tuple[type, ...], where: str, key: str | None = None
+    ) -> Any:
+        """Return ``value`` if it is of ``kind``; else refuse it, naming ``where`` (``: key``)."""
         kinds = kind if isinstance(kind, tuple) else (kind,)
+        # JSON gives values of exactly these types: most checks end here, and the message's
+        # words are only put together for a value that is refused.
+        if type(value) in kinds:
+            return value
         ok = isinstance(value, kinds) and not (
             isinstance(value, bool) and bool not in kinds and (int in kinds or float in kinds)
         )
         if not ok:
+            where = where if key is None else f"{where}: {key}"
             wanted = " or ".join(self._TYPES.get(k, k.__name__) for k in kinds)
             raise self.error(
                 f"{where} is {json.dumps(value, ensure_ascii=False)[:60]}, not {wanted}",
@@ -351,24 +423,44 @@ class _Parser:
                 f"{where} has no {key!r}",
                 f"give {where} its {key!r} (see the package's data/datapackage.json)",
             )
-        return self.check(raw[key], kind, f"{where}: {key}")
+        return self.check(raw[key], kind, where, key)
 
     def may(self, raw: Mapping[str, Any], key: str, kind: Any, where: str, default: Any) -> Any:
-        return self.check(raw[key], kind, f"{where}: {key}") if key in raw else default
+        if key not in raw:
+            return default
+        value = raw[key]
+        return value if type(value) is kind else self.check(value, kind, where, key)
+
+    def props(self, raw: Mapping[str, Any], where: str, spec: _Spec) -> list[Any]:
+        """Return the value of each ``(key, type, default)`` of ``spec``, checked, in order.
+
+        One loop rather than a call of :meth:`may` a key: a descriptor has about a thousand
+        of them, and the calls were most of the time it took to parse.
+        """
+        found = []
+        for key, kind, default in spec:
+            value = raw.get(key, _ABSENT)
+            if value is _ABSENT:
+                found.append(default)
+            elif type(value) is kind:
+                found.append(value)
+            else:
+                found.append(self.check(value, kind, where, key))
+        return found
 
     # -- pieces --
 
     def constraints(self, raw: Any, where: str) -> Constraints:
         where = f"{where}, constraints"
         self.keys(raw, "constraints", where)
-        enum = self.may(raw, "enum", list, where, None)
+        enum, required, unique, minimum, min_length, pattern = self.props(raw, where, _CONSTRAINTS)
         return Constraints(
-            required=self.may(raw, "required", bool, where, False),
-            unique=self.may(raw, "unique", bool, where, False),
+            required=required,
+            unique=unique,
             enum=None if enum is None else tuple(enum),
-            minimum=self.may(raw, "minimum", (int, float), where, None),
-            min_length=self.may(raw, "minLength", int, where, None),
-            pattern=self.may(raw, "pattern", str, where, None),
+            minimum=minimum,
+            min_length=min_length,
+            pattern=pattern,
             raw=raw,
         )
 
@@ -386,31 +478,31 @@ class _Parser:
                 self.need(spec, "quote", str, f"{where}, reportLine"),
                 self.need(spec, "url", str, f"{where}, reportLine"),
             )
-        flags = {
-            key: self.may(raw, key, bool, where, False)
-            for key in ("categoriesOrdered", "verbatim", "complete", "enumOrder", "reportOrder")
-        }
+        ordered, verbatim, complete, enum_order, report_order = self.props(raw, where, _FLAGS)
         constraints = self.constraints(raw.get("constraints", {}), where)
-        if (flags["complete"] or flags["enumOrder"]) and constraints.enum is None:
-            key = "complete" if flags["complete"] else "enumOrder"
+        if (complete or enum_order) and constraints.enum is None:
+            key = "complete" if complete else "enumOrder"
             raise self.error(
                 f"{where} is marked {key!r} but has no enum", f"give {where} a constraints.enum"
             )
+        kind, title, description, unit = self.props(raw, where, _WORDS)
+        labels = self.category_labels(raw.get("categories", []), where)
+        pattern_hint, derivation = self.props(raw, where, _HINTS)
         return Field(
             name=name,
-            type=self.may(raw, "type", str, where, "string"),
-            title=self.may(raw, "title", str, where, name),
-            description=self.may(raw, "description", str, where, ""),
+            type=kind,
+            title=name if title is None else title,
+            description=description,
             constraints=constraints,
-            unit=self.may(raw, "unit", str, where, ""),
-            categories_ordered=flags["categoriesOrdered"],
-            category_labels=self.category_labels(raw.get("categories", []), where),
-            verbatim=flags["verbatim"],
-            complete=flags["complete"],
-            enum_order=flags["enumOrder"],
-            report_order=flags["reportOrder"],
-            pattern_hint=self.may(raw, "patternHint", str, where, None),
-            derivation=self.may(raw, "derivation", str, where, None),
+            unit=unit,
+            categories_ordered=ordered,
+            category_labels=labels,
+            verbatim=verbatim,
+            complete=complete,
+            enum_order=enum_order,
+            report_order=report_order,
+            pattern_hint=pattern_hint,
+            derivation=derivation,
             report_line=report_line,
             raw=raw,
         )

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 from typing import Any, get_args
 
+import numpy as np
 import pandas as pd
 
 from ._consistency import check_consistency, check_report_lines
@@ -29,22 +30,31 @@ __all__ = [
 ]
 
 _CACHE: dict[Path, tuple[tuple[Any, ...], dict[str, pd.DataFrame]]] = {}
-_PANDAS_TYPES = {
-    "integer": "Int64",
-    "year": "Int64",
-    "number": "Float64",
-    "boolean": "boolean",
-    "string": "string",
-    "date": "datetime64[ns]",
-}
 _ROLES: tuple[str, ...] = get_args(DatasetRole)
+# The dtypes whose arrays are a numpy array of values and a mask of the missing ones.
+_MASKED = (pd.Int64Dtype, pd.Float64Dtype, pd.BooleanDtype)
 
 
-def _dtype(field: Field) -> Any:
+def _pandas_types() -> dict[str, Any]:
+    # Dtype objects rather than their names where pandas has a class for them: a name is
+    # looked up in pandas' registry of every dtype on each use. Made on each call, as a name
+    # would be resolved, so that pandas' options (the string storage) apply as they are
+    # when the tables are read.
+    return {
+        "integer": pd.Int64Dtype(),
+        "year": pd.Int64Dtype(),
+        "number": pd.Float64Dtype(),
+        "boolean": pd.BooleanDtype(),
+        "string": pd.StringDtype(),
+        "date": "datetime64[ns]",
+    }
+
+
+def _dtype(field: Field, types: dict[str, Any] | None = None) -> Any:
     enum = field.constraints.enum
     if enum is not None and field.type == "string":
         return pd.CategoricalDtype(list(enum), ordered=field.categories_ordered)
-    return _PANDAS_TYPES.get(field.type, "object")
+    return (types or _pandas_types()).get(field.type, "object")
 
 
 def _array(values: list[Any], dtype: Any) -> Any:
@@ -53,11 +63,24 @@ def _array(values: list[Any], dtype: Any) -> Any:
         # by pandas, which is the slow part of building a categorical from values.
         code = {category: at for at, category in enumerate(dtype.categories)}
         return pd.Categorical.from_codes([code.get(v, -1) for v in values], dtype=dtype)
+    if isinstance(dtype, _MASKED):
+        # Validation has typed every value: the array is its values and a mask of the
+        # missing ones, without pandas inferring their type again. A number that is NaN
+        # is missing, as pandas makes it from a list.
+        masked: Any = dtype  # its numpy_dtype is not in pandas' type stubs
+        missing = [v is None or v != v for v in values]
+        data: list[Any] = [False if gap else v for v, gap in zip(values, missing, strict=True)]
+        array = masked.construct_array_type()
+        return array(np.array(data, dtype=masked.numpy_dtype), np.array(missing, dtype=bool))
     return pd.array(values, dtype=dtype)
 
 
 def _frame(fields: tuple[Field, ...], columns: dict[str, list[Any]]) -> pd.DataFrame:
-    return pd.DataFrame({f.name: _array(columns[f.name], _dtype(f)) for f in fields})
+    types = _pandas_types()
+    # The arrays are new and nothing else holds them: the frame need not copy them.
+    return pd.DataFrame(
+        {f.name: _array(columns[f.name], _dtype(f, types)) for f in fields}, copy=False
+    )
 
 
 def _fingerprint(pkg: Package) -> tuple[Any, ...]:

@@ -15,8 +15,7 @@ import io
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict
 
 from ._descriptor import Field, Package, Resource, command, sha256
 from ._errors import DataError
@@ -99,11 +98,11 @@ class Problems:
         return len(self.found)
 
 
-@dataclass
-class _Cell:
+class _Row(TypedDict):
+    # Where a row is, as DataError takes it: a plain dict made once a row, to which the
+    # column is added only for a cell that is refused.
     file: str
     row: int
-    column: str
 
 
 def check_file(pkg: Package, res: Resource, problems: Problems | None = None) -> str | None:
@@ -127,14 +126,13 @@ def check_file(pkg: Package, res: Resource, problems: Problems | None = None) ->
             )
         )
         return None
-    stale = f"run `{command('rehash', pkg.data_dir)}` to record it"
     if res.bytes is not None and res.bytes != len(data):
         problems.add(
             DataError(
                 f"the file has {len(data)} bytes, the descriptor says {res.bytes}",
                 file=res.path,
                 rule="bytes",
-                fix=f"if you changed the file on purpose, {stale}; otherwise restore it",
+                fix=_stale_fix(pkg),
             )
         )
     elif res.hash is not None and res.hash != sha256(data):
@@ -143,7 +141,7 @@ def check_file(pkg: Package, res: Resource, problems: Problems | None = None) ->
                 f"the file's hash is {sha256(data)}, the descriptor says {res.hash}",
                 file=res.path,
                 rule="hash",
-                fix=f"if you changed the file on purpose, {stale}; otherwise restore it",
+                fix=_stale_fix(pkg),
             )
         )
     try:
@@ -162,14 +160,21 @@ def check_file(pkg: Package, res: Resource, problems: Problems | None = None) ->
         return None
 
 
-def _convert(field: Field, cell: str, where: _Cell) -> Any:
+def _stale_fix(pkg: Package) -> str:
+    # Only for a message: the command is worked out (resolving paths) when a file is wrong.
+    stale = f"run `{command('rehash', pkg.data_dir)}` to record it"
+    return f"if you changed the file on purpose, {stale}; otherwise restore it"
+
+
+def _convert(field: Field, cell: str, where: _Row) -> Any:
     kind = field.type
     constraints = field.constraints
     if cell == "":
         if constraints.required:
             raise DataError(
                 "the cell is empty but required",
-                **vars(where),
+                **where,
+                column=field.name,
                 rule="required",
                 fix="fill in the value from the report",
             )
@@ -180,16 +185,19 @@ def _convert(field: Field, cell: str, where: _Cell) -> Any:
         where_ = "at its start or end" if cell != cell.strip() else "in runs or line breaks"
         raise DataError(
             f"{cell!r} has white space {where_}",
-            **vars(where),
+            **where,
+            column=field.name,
             rule="whitespace",
             fix="remove the extra white space (single spaces between words)",
         )
-    control = _CONTROL.search(cell)
+    # Printable text holds no control character: only other text is searched for one.
+    control = None if cell.isprintable() else _CONTROL.search(cell)
     if control:
         raise DataError(
             f"{cell!r} holds the invisible control character U+{ord(control.group()):04X}, "
             "which spreadsheets and documents cannot hold",
-            **vars(where),
+            **where,
+            column=field.name,
             rule="control",
             fix="retype the cell without it (copying from a PDF or an e-mail can bring one in)",
         )
@@ -197,7 +205,8 @@ def _convert(field: Field, cell: str, where: _Cell) -> Any:
         if not _INTEGER.fullmatch(cell):
             raise DataError(
                 f"{cell!r} is not an integer",
-                **vars(where),
+                **where,
+                column=field.name,
                 rule="type",
                 fix="write a whole number with digits only, such as 1741",
             )
@@ -208,7 +217,8 @@ def _convert(field: Field, cell: str, where: _Cell) -> Any:
         except ValueError:
             raise DataError(
                 f"{cell!r} is not a number",
-                **vars(where),
+                **where,
+                column=field.name,
                 rule="type",
                 fix="write a number with a dot for decimals, such as 20.7",
             ) from None
@@ -216,7 +226,8 @@ def _convert(field: Field, cell: str, where: _Cell) -> Any:
         if not _YEAR.fullmatch(cell):
             raise DataError(
                 f"{cell!r} is not a year",
-                **vars(where),
+                **where,
+                column=field.name,
                 rule="type",
                 fix="write the year with four digits, such as 2021",
             )
@@ -229,7 +240,8 @@ def _convert(field: Field, cell: str, where: _Cell) -> Any:
         if value is None:
             raise DataError(
                 f"{cell!r} is not a date",
-                **vars(where),
+                **where,
+                column=field.name,
                 rule="type",
                 fix="write an existing day as YYYY-MM-DD, such as 2022-02-03",
             )
@@ -240,7 +252,11 @@ def _convert(field: Field, cell: str, where: _Cell) -> Any:
             value = False
         else:
             raise DataError(
-                f"{cell!r} is not a boolean", **vars(where), rule="type", fix="write true or false"
+                f"{cell!r} is not a boolean",
+                **where,
+                column=field.name,
+                rule="type",
+                fix="write true or false",
             )
     else:
         value = cell
@@ -248,7 +264,8 @@ def _convert(field: Field, cell: str, where: _Cell) -> Any:
         if formula:
             raise DataError(
                 f"{cell!r} would run as a formula when a spreadsheet opens the CSV: {formula}",
-                **vars(where),
+                **where,
+                column=field.name,
                 rule="formula",
                 fix="begin the text with a word, or with an en dash (\u2013) or a bullet "
                 "(\u2022) for a list item; a number belongs in a number column",
@@ -257,12 +274,13 @@ def _convert(field: Field, cell: str, where: _Cell) -> Any:
     return value
 
 
-def _check_constraints(field: Field, value: Any, cell: str, where: _Cell) -> None:
+def _check_constraints(field: Field, value: Any, cell: str, where: _Row) -> None:
     rules = field.constraints
     if rules.enum is not None and value not in rules.enum:
         raise DataError(
             f"{cell!r} is not one of the allowed values",
-            **vars(where),
+            **where,
+            column=field.name,
             rule="enum",
             fix=f"use one of: {', '.join(map(str, rules.enum))}; to add a "
             "value, add it to the field's enum in datapackage.json",
@@ -270,21 +288,24 @@ def _check_constraints(field: Field, value: Any, cell: str, where: _Cell) -> Non
     if rules.minimum is not None and value < rules.minimum:
         raise DataError(
             f"{cell} is below the minimum {rules.minimum}",
-            **vars(where),
+            **where,
+            column=field.name,
             rule="minimum",
             fix=f"use a value of at least {rules.minimum}",
         )
     if rules.min_length is not None and len(value) < rules.min_length:
         raise DataError(
             f"{cell!r} is shorter than {rules.min_length} characters",
-            **vars(where),
+            **where,
+            column=field.name,
             rule="minLength",
             fix="write the full text",
         )
     if rules.pattern is not None and not re.fullmatch(rules.pattern, value):
         raise DataError(
             f"{cell!r} does not match the pattern {rules.pattern}",
-            **vars(where),
+            **where,
+            column=field.name,
             rule="pattern",
             fix=field.pattern_hint or "use lower-case letters, digits and underscores",
         )
@@ -305,6 +326,8 @@ def read_columns(
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     columns: dict[str, list[Any]] = {name: [] for name in names}
     offsets: list[int | None] = []
+    fields = res.fields
+    lists = list(columns.values())
     try:
         header = next(reader, None)
         if header != names:
@@ -337,8 +360,8 @@ def read_columns(
                 continue
             values = {}
             cells_ok = True
-            for field, cell in zip(res.fields, row, strict=True):
-                where = _Cell(res.path, row_number, field.name)
+            where: _Row = {"file": res.path, "row": row_number}
+            for field, cell in zip(fields, row, strict=True):
                 try:
                     values[field.name] = _convert(field, cell, where)
                 except DataError as err:
@@ -351,8 +374,8 @@ def read_columns(
                 except DataError as err:
                     problems.add(err)
             offsets.append(offset)
-            for name, value in values.items():
-                columns[name].append(value)
+            for column, value in zip(lists, values.values(), strict=True):
+                column.append(value)
     except csv.Error as exc:
         problems.add(
             DataError(

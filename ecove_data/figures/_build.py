@@ -23,6 +23,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -90,15 +91,70 @@ def parse_formats(text: str | Iterable[str]) -> tuple[str, ...]:
 
 
 def _library_versions() -> dict[str, str]:
+    versions = {"python": f"{sys.version_info.major}.{sys.version_info.minor}"}
+    found = installed_versions(LIBRARIES)
+    for name in LIBRARIES:
+        versions[name] = found.get(name) or _metadata_version(name)
+    return versions
+
+
+def _metadata_version(name: str) -> str:
+    # importlib.metadata reads the version from the distribution's metadata file, wherever
+    # and however it is installed; importing it costs more than the rest of a run with
+    # nothing to do, so it is asked only about what installed_versions leaves out.
     from importlib import metadata
 
-    versions = {"python": f"{sys.version_info.major}.{sys.version_info.minor}"}
-    for name in LIBRARIES:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "absent"
+
+
+def _normalized(name: str) -> str:
+    # Distribution names compare as the packaging specifications normalise them.
+    return re.sub(r"[-_.]+", "_", name).lower()
+
+
+def installed_versions(names: Iterable[str], path: Sequence[str] | None = None) -> dict[str, str]:
+    """Return the installed version of each distribution in ``names``, read from its folder.
+
+    An installed distribution has a ``{name}-{version}.dist-info`` folder (the packaging
+    specification "Recording installed projects"), so its version is in the folder's
+    name, without reading its metadata. The folders of ``path`` (default ``sys.path``)
+    are searched in order, and the first that holds a distribution decides, as for
+    ``importlib.metadata``. A name is left out where the folder names cannot say: not
+    found, found as a legacy ``.egg-info``, or found twice in one folder.
+
+    Examples
+    --------
+    >>> from importlib import metadata
+    >>> installed_versions(["pandas"]) == {"pandas": metadata.version("pandas")}
+    True
+    """
+    wanted = {_normalized(name): name for name in names}
+    found: dict[str, str] = {}
+    for folder in sys.path if path is None else path:
+        if not wanted:
+            break
         try:
-            versions[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            versions[name] = "absent"
-    return versions
+            with os.scandir(folder or ".") as found_here:
+                entries = [entry.name for entry in found_here]
+        except OSError:  # a zip file, or a folder that is not there
+            continue
+        here: dict[str, list[str]] = {}
+        for entry in entries:
+            stem, dot, suffix = entry.rpartition(".")
+            if dot and suffix in ("dist-info", "egg-info"):
+                # As importlib.metadata splits it: the name ends at the first hyphen.
+                name, _, version = stem.partition("-")
+                key = _normalized(name)
+                if key in wanted:
+                    here.setdefault(key, []).append(version if suffix == "dist-info" else "")
+        for key, versions in here.items():
+            name = wanted.pop(key)
+            if len(versions) == 1 and versions[0]:
+                found[name] = versions[0]
+    return found
 
 
 def _file_digest(path: Path) -> str:
