@@ -21,7 +21,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _timing import ROOT, seconds
+from _timing import ROOT, run
 
 HERE = Path(__file__).resolve().parent
 REPEATS = 3
@@ -44,7 +44,8 @@ def main() -> bool:
         times: dict[str, list[float]] = {name: [] for name in commands}
         for _ in range(REPEATS):
             for name, command in commands.items():
-                times[name].append(seconds(command))
+                # Wall time: the build runs notebooks in parallel, and what counts is the wait.
+                times[name].append(run(command).wall)
     median = {name: statistics.median(values) for name, values in times.items()}
     against = {"first": "baseline", "again": "first", "edited": "first"}
     ok = True
@@ -56,7 +57,7 @@ def main() -> bool:
         print(
             f"report {name:6} {median[name]:6.2f} s vs {base} {median[base]:6.2f} s "
             f"(medians of {REPEATS}, spread {spread:.2f} s): ratio {ratio:.2f} "
-            f"(budget {BUDGETS[name]}) {'ok' if within else 'OVER BUDGET'}"
+            f"(budget {BUDGETS[name]}) {'met' if within else 'OVER BUDGET'}"
         )
     return ok
 
