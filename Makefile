@@ -10,6 +10,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
+# Installed modules are compiled once, at install: where PYTHONDONTWRITEBYTECODE is set (as
+# in many CI images), every process would otherwise compile pandas and the rest from source.
+export UV_COMPILE_BYTECODE := 1
 
 # Each target installs what it needs: `figures` the runtime only, `lab` adds JupyterLab,
 # `lint` adds ruff, `test` (and `setup`) every dependency group of pyproject.toml. The
