@@ -9,7 +9,9 @@ notebooks (conftest's ``notebook_cache``), so a build with unchanged notebooks r
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import sys
 import zipfile
 from pathlib import Path
 
@@ -177,3 +179,35 @@ def test_each_kind_of_input_reaches_the_documents(workspace: dict[str, Path]) ->
     assert "A sentence computed by code." in page
     record = json.loads((out / ".ecove-data-report.json").read_text(encoding="utf-8"))
     assert set(record) == {"docx", "pdf", "html"}
+
+
+# --- the kernels ---------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_kernels_get_the_data_folder_and_the_process_environment_is_left_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ecove_data.report._notebooks import execute
+
+    monkeypatch.setenv("MPLBACKEND", "svg")
+    monkeypatch.delenv("ECOVE_DATA_DIR", raising=False)
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+    nb.cells.append(
+        nbformat.v4.new_code_cell(
+            "import os, sys\n"
+            "print(os.environ['ECOVE_DATA_DIR'], os.environ.get('MPLBACKEND'), sys.prefix)"
+        )
+    )
+    path = tmp_path / "01_environment.ipynb"
+    nbformat.write(nb, path)
+    before = dict(os.environ)
+    data = tmp_path / "data"
+    (ran,) = execute([path], data_dir=data).notebooks
+    assert dict(os.environ) == before
+    (output,) = ran.cells[0].outputs
+    seen_data, seen_backend, seen_prefix = output["text"].split()
+    # The kernel's own backend (ipykernel's inline one), never the caller's.
+    assert (seen_data, seen_prefix) == (str(data.resolve()), sys.prefix)
+    assert seen_backend != "svg"

@@ -9,12 +9,10 @@ JupyterLab are left out: the documents write their own, numbered captions.
 from __future__ import annotations
 
 import base64
-import contextlib
 import os
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -96,22 +94,52 @@ def discussion_notebooks(folder: Path | str) -> list[Path]:
     return [path for path in paths if not path.name.startswith("00")]
 
 
-@contextlib.contextmanager
-def _kernel_environment(data_dir: Path | str | None) -> Iterator[None]:
-    """Environment of the kernels: this Python's kernelspec, the data folder, no backend."""
-    saved = dict(os.environ)
+def _kernel_environment(data_dir: Path | str | None) -> dict[str, str]:
+    """Return the kernels' environment: this one, with the data folder and no backend.
+
+    Given to each kernel as it starts; the environment of this process is left as it is.
+    """
+    env = {key: value for key, value in os.environ.items() if key != "MPLBACKEND"}
+    env.setdefault("SOURCE_DATE_EPOCH", "0")
+    if data_dir is not None:
+        env["ECOVE_DATA_DIR"] = str(Path(data_dir).resolve())
+    return env
+
+
+def _kernel_specs() -> Any:
+    """Return the kernel specifications, this Python's own ``python3`` first.
+
+    ``make report`` runs the kernels of the project's environment even where the user has
+    another ``python3`` kernel installed: this environment's folder is searched first, as
+    putting it first on ``JUPYTER_PATH`` would, without changing the environment.
+    """
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    specs = KernelSpecManager()
+    own = str(Path(sys.prefix) / "share" / "jupyter" / "kernels")
+    specs.kernel_dirs = [own, *(folder for folder in specs.kernel_dirs if folder != own)]
+    return specs
+
+
+def _import_nbclient() -> None:
+    """Import nbclient (and nbformat), leaving out a validator dependency no notebook needs.
+
+    nbformat imports jsonschema, and jsonschema imports ``rfc3987_syntax`` where it is
+    installed (JupyterLab's dependencies bring it) to check strings of the ``iri`` format;
+    that module builds a grammar when imported, 1.2 s here, a tenth of a first build. The
+    notebook format's schema has no such string, so while nbformat is first imported the
+    module is reported missing, and jsonschema goes on without that one format check. Where
+    jsonschema is already imported, nothing changes.
+    """
+    if "jsonschema" in sys.modules or "rfc3987_syntax" in sys.modules:
+        import nbclient
+
+        return
+    sys.modules["rfc3987_syntax"] = None  # type: ignore[assignment]
     try:
-        share = str(Path(sys.prefix) / "share" / "jupyter")
-        paths = os.environ.get("JUPYTER_PATH")
-        os.environ["JUPYTER_PATH"] = share + (os.pathsep + paths if paths else "")
-        os.environ.pop("MPLBACKEND", None)
-        os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
-        if data_dir is not None:
-            os.environ["ECOVE_DATA_DIR"] = str(Path(data_dir).resolve())
-        yield
+        import nbclient  # noqa: F401
     finally:
-        os.environ.clear()
-        os.environ.update(saved)
+        del sys.modules["rfc3987_syntax"]
 
 
 @dataclass
@@ -165,15 +193,12 @@ def execute(
                     results[at] = _cache.with_outputs(notebooks[at], found)
     todo = [at for at, result in enumerate(results) if result is None]
     if todo:
-        import nbformat
-
-        for at in todo:
-            notebooks[at] = nbformat.read(paths[at], as_version=4)
-        with _kernel_environment(data_dir), tempfile.TemporaryDirectory() as cwd:
-            ran = asyncio.run(_run_all([notebooks[at] for at in todo], cwd, jobs, timeout))
-        for at, outcome in zip(todo, ran, strict=True):
-            if isinstance(outcome, BaseException):
-                raise _failure(paths[at], notebooks[at], outcome)
+        env = _kernel_environment(data_dir)
+        with tempfile.TemporaryDirectory() as cwd:
+            ran = asyncio.run(_run_all([paths[at] for at in todo], cwd, env, jobs, timeout))
+        for at, (outcome, error) in zip(todo, ran, strict=True):
+            if error is not None:
+                raise _failure(paths[at], outcome, error)
             results[at] = outcome
             if cache is not None:
                 cache.store(paths[at].stem, str(keys[at]), outcome)
@@ -185,34 +210,63 @@ def execute(
     )
 
 
-async def _run_all(notebooks: list[Any], cwd: str, jobs: int, timeout: int) -> list[Any]:
+async def _run_all(
+    paths: list[Path], cwd: str, env: dict[str, str], jobs: int, timeout: int
+) -> list[Any]:
+    """Run each notebook in its own kernel, ``jobs`` at a time; its result or its error.
+
+    Each kernel is started before nbclient is imported: the kernels' processes start up
+    on the other cores while this one imports.
+    """
     import asyncio
 
-    from nbclient import NotebookClient
+    from jupyter_client.manager import AsyncKernelManager
 
+    specs = _kernel_specs()
     gate = asyncio.Semaphore(max(1, jobs))
+    imported = asyncio.Lock()
 
-    async def run(nb: Any) -> Any:
-        async with gate:
-            client = NotebookClient(
-                nb,
-                kernel_name="python3",
-                timeout=timeout,
-                record_timing=False,
-                resources={"metadata": {"path": cwd}},
-            )
-            # The kernel's own log (a warning about its local TCP transport) is not for
-            # readers; cell errors come back as messages and are reported by the caller.
-            await client.async_execute(stderr=subprocess.DEVNULL)
-            return nb
+    async def run(path: Path) -> tuple[Any, BaseException | None]:
+        nb = None
+        try:
+            async with gate:
+                manager = AsyncKernelManager(kernel_name="python3", kernel_spec_manager=specs)
+                # As nbclient starts its kernels: the history in memory, the kernel's own log
+                # (a warning about its local TCP transport) not for readers; cell errors
+                # come back as messages and are reported by the caller.
+                await manager.start_kernel(
+                    extra_arguments=["--HistoryManager.hist_file=:memory:"],
+                    env=env,
+                    cwd=cwd,
+                    stderr=subprocess.DEVNULL,
+                )
+                async with imported:
+                    _import_nbclient()
+                import nbformat
+                from nbclient import NotebookClient
 
-    return list(await asyncio.gather(*(run(nb) for nb in notebooks), return_exceptions=True))
+                nb = nbformat.read(path, as_version=4)
+                client = NotebookClient(
+                    nb,
+                    km=manager,
+                    timeout=timeout,
+                    record_timing=False,
+                    resources={"metadata": {"path": cwd}},
+                )
+                # The client shuts the kernel down when done, as for a kernel it started.
+                client.owns_km = True
+                await client.async_execute()
+        except Exception as error:  # the caller names the notebook; nb: as far as it ran
+            return nb, error
+        return nb, None
+
+    return list(await asyncio.gather(*(run(path) for path in paths)))
 
 
 def _failure(path: Path, nb: Any, error: BaseException) -> NotebookError:
     from nbclient.exceptions import CellExecutionError
 
-    if not isinstance(error, CellExecutionError):
+    if nb is None or not isinstance(error, CellExecutionError):
         return NotebookError(f"{path.name} could not be run: {type(error).__name__}: {error}")
     index = next(
         (
