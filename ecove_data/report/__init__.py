@@ -25,7 +25,8 @@ import sys
 import tempfile
 import time
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,8 @@ __all__ = ["DOCX", "FORMATS", "PDF", "build", "main"]
 FORMATS = ("docx", "pdf", "html")
 DOCX = "ecove-data-report.docx"
 PDF = "ecove-data-report.pdf"
+# What the build says it wrote, format by format.
+WRITTEN = {"docx": "the .docx", "pdf": "the PDF", "html": "the HTML pages"}
 
 
 def parse_formats(text: str | Sequence[str]) -> tuple[str, ...]:
@@ -238,18 +241,19 @@ def build(
                     (work / svg[block.number]).write_text(block.svg, encoding="utf-8")
         document = _document.make_document(chapters, png, data_dir=data_dir, deliverable=described)
         _writers.check_blocks(document)
-        results: dict[str, bytes | dict[str, bytes]] = {}
-        if "docx" in todo:
-            results["docx"] = _writers.write_docx(
+        writers: dict[str, Callable[[], bytes | dict[str, bytes]]] = {
+            "docx": lambda: _writers.write_docx(
                 document, work, Path(template) if template else None
-            )
-            say("wrote the .docx")
-        if "pdf" in todo:
-            results["pdf"] = _writers.write_pdf(document, work, svg)
-            say("wrote the PDF")
-        if "html" in todo:
-            results["html"] = _writers.write_html(document, work)
-            say("wrote the HTML pages")
+            ),
+            "pdf": lambda: _writers.write_pdf(document, work, svg),
+            "html": lambda: _writers.write_html(document, work),
+        }
+        # At once: pandoc and Typst do their work outside Python's lock, so the formats are
+        # made side by side on the cores; each from the same document and its own files.
+        with ThreadPoolExecutor(max_workers=len(todo)) as pool:
+            made = {fmt: pool.submit(writers[fmt]) for fmt in todo}
+            results = {fmt: future.result() for fmt, future in made.items()}
+        say(f"wrote {', '.join(WRITTEN[fmt] for fmt in todo)}")
     # Only now that every format is made do the files replace the previous ones.
     for fmt, data in results.items():
         files = _write(out, fmt, data, record.get(fmt) or {})
