@@ -357,6 +357,31 @@ def _pdftotext(pdf: Path) -> str:
     )
 
 
+# Characters of a one-word cell that may break at its hyphens (about _document.LONG_EM).
+LONG_WORD = 16
+
+
+@pytest.mark.parametrize("which", ["typst", "libreoffice"])
+def test_no_word_of_a_table_is_broken_inside_its_cell(
+    which: str, out: Path, request: pytest.FixtureRequest
+) -> None:
+    # Every table's words, the cover's included, read whole in the PDF's text: a column too
+    # narrow for its longest word would break it ("Acrony" above "m", "2026-12-" above "01").
+    pdf = out / PDF if which == "typst" else request.getfixturevalue("libreoffice_pdf")
+    text = _pdftotext(pdf)
+    broken = set()
+    for cell in _xml(out / DOCX, "word/document.xml").iter(f"{{{W}}}tc"):
+        for paragraph in cell.iter(f"{{{W}}}p"):
+            words = "".join(t.text or "" for t in paragraph.iter(f"{{{W}}}t"))
+            for word in (found := words.split()):
+                # A cell of one short word (a date, "Acronym") holds it whole; in a longer
+                # text, or a long word, a line may end after a hyphen, as typesetters do.
+                whole = len(found) == 1 and len(word) <= LONG_WORD
+                parts = [word] if whole else re.split(r"(?<=-)", word)
+                broken |= {part for part in parts if len(part) > 1 and _flat(part) not in text}
+    assert not broken, f"{which}: words broken inside their cells: {sorted(broken)}"
+
+
 @pytest.mark.parametrize("which", ["typst", "libreoffice"])
 def test_pdf_text_holds_every_caption_and_the_key_numbers(
     which: str, out: Path, request: pytest.FixtureRequest
