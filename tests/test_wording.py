@@ -19,8 +19,8 @@ from figure_text import flat
 
 import ecove_data
 from ecove_data import figures
-from ecove_data.figures._context import REPORT_SOURCE, date_span, source_name
 from ecove_data.figures._style import format_number
+from ecove_data.provenance import date_span, report_source, source_name
 
 matplotlib.use("agg")
 
@@ -226,7 +226,7 @@ def test_dates_the_report_does_not_give_are_marked_inferred(drawn, alts):
         if res.get("role") != "context" or not {"date", "source_url"} <= names:
             continue
         frame = ecove_data.load(res["name"])
-        for date in frame.loc[frame["source_url"] == REPORT_SOURCE, "date"]:
+        for date in frame.loc[frame["source_url"] == report_source(), "date"]:
             label = date_span(str(date))[2]
             for name, spec in figures.REGISTRY.items():
                 if res["name"] not in spec.tables:

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 from . import _report  # noqa: F401
 
 from . import _context  # noqa: F401  # isort: skip
-from ._context import date_span, source_name
+from ..provenance import date_span, source_name
 from ._display import show
 from ._registry import REGISTRY, FigureSpec, UnknownFigureError, register
 from ._style import STYLE_FILE, format_number

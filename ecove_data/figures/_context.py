@@ -10,12 +10,11 @@ in a footnote written from the ``source_url`` column, and its alt text names the
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
+from ..provenance import date_span, from_report, source_name
 from ._registry import Facts, register
 from ._style import COLOURS, format_number, format_value, join_labels, new_figure, wrap
 
@@ -25,13 +24,11 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
     from matplotlib.patches import Patch
 
-__all__ = ["date_span", "source_name"]
+__all__: list[str] = []
 
 # The call the report describes: its key figures are those of the 2021 call
 # (key_figures cove_call_2021_*), so that call is the one highlighted among the others.
 REPORT_CALL = 2021
-# The report has no public address; rows taken from it name its file in this package.
-REPORT_SOURCE = "raw/coves-conference-report.txt"
 # The report gives no date, so a row taken from it is dated by inference (the conference's
 # first day, from the programme); every label of such a date says so.
 REPORT_DATE_NOTE = "date inferred: the conference's first day"
@@ -40,7 +37,6 @@ APPLICATIONS, SELECTED = "applications", "selected"
 # sit a quarter of it either side of the year, narrowed by BAR_GAP to leave a gap between.
 BAR_GROUP, BAR_GAP = 0.8, 0.1
 BAR_OFFSETS = {APPLICATIONS: -BAR_GROUP / 4, SELECTED: BAR_GROUP / 4}
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 REPORT_COLOUR = COLOURS["exception"]
 BAR_COLOURS = {APPLICATIONS: COLOURS["stated"], SELECTED: COLOURS["positive"]}
 # Selected projects are hatched as well, so the two bars differ in more than colour.
@@ -48,46 +44,6 @@ BAR_HATCHES = {APPLICATIONS: None, SELECTED: "///"}
 BAR_LABELS = {APPLICATIONS: "applications submitted", SELECTED: "projects selected"}
 # Characters of 8 pt text per line of a footnote across the full and the half A4 width.
 FULL_CHARS, HALF_CHARS = 98, 46
-
-
-def source_name(url: str) -> str:
-    """Return a short name for a source: the site of a web page, or "the report".
-
-    Examples
-    --------
-    >>> source_name("https://www.dzs.cz/en/article/x")
-    'dzs.cz'
-    >>> source_name("raw/coves-conference-report.txt")
-    'the report'
-    """
-    if str(url) == REPORT_SOURCE:
-        return "the report"
-    host = urlsplit(str(url)).hostname or str(url)
-    return host.removeprefix("www.")
-
-
-def date_span(text: str) -> tuple[dt.date, dt.date, str]:
-    """Return the first and last day an ISO date of any precision covers, and a label.
-
-    A source that gives only a month or a year is not given a day: the span covers the
-    whole month or year, and the label says no more than the source does.
-
-    Examples
-    --------
-    >>> date_span("2022-11-10")
-    (datetime.date(2022, 11, 10), datetime.date(2022, 11, 10), '10 Nov 2022')
-    >>> date_span("2021-11")[1:], date_span("2023")[2]
-    ((datetime.date(2021, 11, 30), 'Nov 2021'), '2023')
-    """
-    parts = [int(p) for p in str(text).split("-")]
-    if len(parts) == 3:
-        day = dt.date(*parts)
-        return day, day, f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-    if len(parts) == 2:
-        year, month = parts
-        last = calendar.monthrange(year, month)[1]
-        return dt.date(year, month, 1), dt.date(year, month, last), f"{MONTHS[month - 1]} {year}"
-    return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31), str(parts[0])
 
 
 def _middle(start: dt.date, end: dt.date) -> dt.date:
@@ -411,8 +367,7 @@ def cove_calls_over_time(f: Facts) -> Figure:
 
 
 def _is_report(row: Any) -> bool:
-    line = getattr(row, "report_line", None)
-    return str(row.source_url) == REPORT_SOURCE or (line is not None and str(line) != "<NA>")
+    return from_report(row.source_url, getattr(row, "report_line", None))
 
 
 def _members(row: Any, *, words: bool = False) -> str:

@@ -14,10 +14,10 @@ from __future__ import annotations
 import base64
 import io
 import math
-from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..provenance import report_lines, sources
 from ._registry import REGISTRY, UnknownFigureError
 
 if TYPE_CHECKING:
@@ -30,7 +30,6 @@ FIGURE_MIME = "application/vnd.ecove-data.figure+json"
 TABLE_MIME = "application/vnd.ecove-data.table+json"
 # Metadata key of the caption shown under a figure: the builder writes its own, numbered.
 CAPTION_KEY = "ecove_data"
-REPORT_URL = "raw/coves-conference-report.txt"
 # Pixels per inch at which JupyterLab shows the 300 dpi PNG: its natural size on screen.
 SCREEN_PPI = 96
 
@@ -108,8 +107,8 @@ def _show_figure(item: Figure | str, data_dir: Path | str | None, given: dict[st
         "width_cm": round(width_in * 2.54, 2),
         "height_cm": round(height_in * 2.54, 2),
         "svg": svg,
-        "report_lines": _report_lines(frames.values(), alt),
-        "sources": _sources(frames.values()),
+        "report_lines": report_lines(frames.values(), alt),
+        "sources": sources(frames.values()),
     }
     display(
         {
@@ -198,8 +197,8 @@ def table_payload(frame: pd.DataFrame, title: str) -> dict[str, Any]:
             ]
             for row in frame.itertuples(index=False)
         ],
-        "report_lines": _report_lines([frame]),
-        "sources": _sources([frame]),
+        "report_lines": report_lines([frame]),
+        "sources": sources([frame]),
     }
 
 
@@ -270,62 +269,3 @@ def _table_html(table: dict[str, Any]) -> str:
         f"<p><strong>Table. {escape(table['title'])}.</strong></p>"
         f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     )
-
-
-def _report_lines(frames: Iterable[pd.DataFrame], alt: str | None = None) -> list[int]:
-    """Return the lines of the report that the rows of these tables quote.
-
-    For a figure (``alt`` given), a table of numbers (``value``) counts only the rows whose
-    number the figure states in its alt text: a figure of three key figures rests on their
-    lines, not on every line of ``key_figures``.
-    """
-    lines: set[int] = set()
-    for frame in frames:
-        rows = frame
-        if alt is not None and "value" in frame.columns:
-            stated = [_stated(v, alt) for v in frame["value"]]
-            rows = frame[stated]
-        for column in ("line", "report_line"):
-            if column in rows.columns:
-                lines.update(int(v) for v in rows[column].dropna())
-    return sorted(lines)
-
-
-def _sources(frames: Iterable[pd.DataFrame]) -> list[dict[str, str]]:
-    """Return the public pages the rows of these tables come from (the rows a figure uses)."""
-    found: dict[str, dict[str, str]] = {}
-    for frame in frames:
-        if "source_url" not in frame.columns:
-            continue
-        rows = frame[frame["used_in_figures"]] if "used_in_figures" in frame.columns else frame
-        for row in rows.to_dict("records"):
-            url = str(row["source_url"])
-            if url == REPORT_URL or url in found:
-                continue
-            published = row.get("published")
-            found[url] = {
-                "url": url,
-                "title": str(row.get("source_title", "") or ""),
-                "date": "" if published is None or _missing(published) else str(published),
-            }
-    return list(found.values())
-
-
-def _stated(value: Any, alt: str) -> bool:
-    """Whether the alt text states ``value``: a number as figures write it, or the text."""
-    import numbers
-    import re
-
-    from ._style import format_number
-
-    if _missing(value):
-        return False
-    if isinstance(value, numbers.Number):
-        return bool(re.search(rf"(?<![\d.]){re.escape(format_number(value))}(?![\d])", alt))
-    return " ".join(str(value).split()) in " ".join(alt.split())
-
-
-def _missing(value: Any) -> bool:
-    import pandas as pd
-
-    return bool(pd.isna(value))

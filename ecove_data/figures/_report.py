@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..provenance import source_name
 from ._parts import membership, tile, tile_grid
 from ._registry import Facts, register
 from ._style import COLOURS, format_number, format_value, join_labels, new_figure, wrap
@@ -207,8 +208,6 @@ ECOVEM_SECTOR_NOTE = (
 def _programme_workshops(event: pd.DataFrame) -> tuple[str, str]:
     """Return the programme's list of Pact for Skills workshops and the site it comes from."""
     # Imported here: importing the context module first would register its figures first.
-    from ._context import source_name
-
     rows = event[event["attribute"] == "networking_workshops"]
     if not len(rows):
         return "", ""
