@@ -20,7 +20,7 @@ import pytest
 
 from ecove_data import figures
 from ecove_data.cli import main
-from ecove_data.figures import _build
+from ecove_data.figures import _build, render
 
 ROOT = Path(__file__).resolve().parents[1]
 COMMITTED = ROOT / "figures"
@@ -235,7 +235,7 @@ def test_a_failing_figure_leaves_its_previous_files_intact(copy, monkeypatch, ca
         raise RuntimeError("disk full")
 
     # The SVG step fails after the PNG was saved: nothing may replace the old files.
-    monkeypatch.setattr(_build, "_add_svg_desc", broken)
+    monkeypatch.setattr(render, "add_svg_desc", broken)
     status = main(["figures", "--out", str(copy), "--only", "activities", "--force", "--jobs", "1"])
     err = capsys.readouterr()
     assert status == 1

@@ -37,6 +37,7 @@ from .._errors import CannotWriteError, FiguresFailedError, parse_choices
 from .._files import make_dir, write_atomic
 from ._registry import REGISTRY, FigureSpec, UnknownFigureError
 from ._style import STYLE_FILE
+from .render import FORMATS, metadata, render
 
 __all__ = [
     "FORMATS",
@@ -49,7 +50,6 @@ __all__ = [
     "render_readme",
 ]
 
-FORMATS = ("png", "svg", "pdf")
 MANIFEST = "manifest.json"
 README = "README.md"
 HERE = Path(__file__).resolve().parent
@@ -261,38 +261,10 @@ def inputs_hash(spec: FigureSpec, pkg: Package, versions: dict[str, str] | None 
         if table in COMPUTED:
             parts["derived"] = pkg.raw.get("derived")
     parts["code"] = code_hash()
+    # The title is written into the files; the caption is not, so it redraws nothing.
+    parts["title"] = spec.title
     text = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def _metadata(fmt: str, title: str, alt: str) -> dict[str, Any]:
-    # None removes the entries that would otherwise carry dates and version strings.
-    if fmt == "png":
-        return {"Software": None, "Title": title, "Description": alt}
-    if fmt == "svg":
-        return {"Date": None, "Creator": None, "Title": title, "Description": alt}
-    return {
-        "Title": title,
-        "Subject": alt,
-        "Creator": None,
-        "Producer": None,
-        "CreationDate": None,
-        "ModDate": None,
-    }
-
-
-def _add_svg_desc(data: bytes, alt: str) -> bytes:
-    """Give the SVG a ``<desc>`` next to its ``<title>``: what screen readers announce.
-
-    Matplotlib puts the description in the Dublin Core metadata only.
-    """
-    from xml.sax.saxutils import escape
-
-    text = data.decode("utf-8")
-    head, sep, tail = text.partition("</title>")
-    if not sep:
-        return data
-    return f"{head}{sep}\n <desc>{escape(alt)}</desc>{tail}".encode()
 
 
 def _write_text(path: Path, text: str) -> bool:
@@ -304,25 +276,13 @@ def _render(
     name: str, frames: dict[str, Any], out: Path, formats: Sequence[str]
 ) -> tuple[dict[str, str], str, float]:
     """Draw one figure and save it in each format; return file hashes, alt text, seconds."""
-    import io
-
-    import matplotlib as mpl
-
     start = time.perf_counter()
     spec = REGISTRY[name]
     chosen = {table: frames[table] for table in spec.tables}
     alt = spec.alt_text(chosen)
     fig = spec.draw(**chosen)
-    saved: dict[Path, bytes] = {}
-    with mpl.rc_context(fname=str(STYLE_FILE)):
-        for fmt in formats:
-            buffer = io.BytesIO()
-            fig.savefig(buffer, format=fmt, metadata=_metadata(fmt, spec.title, alt))
-            # The first save laid the figure out; text sizes are in points, so that
-            # layout holds for every format and the next saves need not solve it again.
-            fig.set_layout_engine("none")
-            data = buffer.getvalue()
-            saved[out / f"{name}.{fmt}"] = _add_svg_desc(data, alt) if fmt == "svg" else data
+    files = render(fig, formats, spec.title, alt)
+    saved = {out / f"{name}.{fmt}": data for fmt, data in files.items()}
     # Only now that every format is saved do the new files replace the old ones (those whose
     # bytes changed: a redraw that gives the same bytes leaves the file alone).
     for target, data in saved.items():
@@ -407,7 +367,7 @@ def _warm_up() -> None:
         fig.text(0.1, 0.5, "0", fontweight="bold")
         fig.text(0.5, 0.5, "0", fontstyle="italic")
         for fmt in FORMATS:
-            fig.savefig(io.BytesIO(), format=fmt, metadata=_metadata(fmt, "", ""))
+            fig.savefig(io.BytesIO(), format=fmt, metadata=metadata(fmt, "", ""))
 
 
 def _draw_all(
@@ -518,6 +478,12 @@ def build(
             result.skipped.append(name)
             echo(f"skipped  {name:28} {0:6.2f} s  (up to date)")
     entries = dict(previous)
+    for name in result.skipped:
+        if name in entries:
+            # Words that are not in the files: a corrected caption reaches the manifest and
+            # the gallery without a redraw.
+            spec = REGISTRY[name]
+            entries[name] = {**entries[name], "title": spec.title, "caption": spec.caption}
     # Results arrive in registry order as each figure is done, so progress shows live.
     for name, outcome in outcomes:
         if isinstance(outcome, BaseException):

@@ -12,7 +12,6 @@ report lines and public sources they rest on.
 from __future__ import annotations
 
 import base64
-import io
 import math
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -97,7 +96,10 @@ def _show_figure(item: Figure | str, data_dir: Path | str | None, given: dict[st
         spec = REGISTRY[name]
         frames = tables(spec.tables, given, data_dir)
     alt = spec.alt_text(frames)
-    png, svg = _render(fig, spec.title, alt)
+    from .render import render
+
+    files = render(fig, ["png", "svg"], spec.title, alt)
+    png, svg = files["png"], files["svg"].decode("utf-8")
     width_in, height_in = (float(v) for v in fig.get_size_inches())
     payload = {
         "name": name,
@@ -123,27 +125,6 @@ def _show_figure(item: Figure | str, data_dir: Path | str | None, given: dict[st
         Markdown(f"**Figure. {spec.title}.** {spec.caption}\n\n*Alt text:* {alt}"),
         metadata={CAPTION_KEY: {"role": "caption", "figure": name}},
     )
-
-
-def _render(fig: Figure, title: str, alt: str) -> tuple[bytes, str]:
-    """Save the figure as PNG (300 dpi) and SVG, with the reproducible metadata of the build."""
-    from xml.sax.saxutils import escape
-
-    import matplotlib as mpl
-
-    from ._build import _metadata
-    from ._style import STYLE_FILE
-
-    with mpl.rc_context(fname=str(STYLE_FILE)):
-        png = io.BytesIO()
-        fig.savefig(png, format="png", metadata=_metadata("png", title, alt))
-        # The first save laid the figure out; the SVG keeps that layout.
-        fig.set_layout_engine("none")
-        svg = io.StringIO()
-        fig.savefig(svg, format="svg", metadata=_metadata("svg", title, alt))
-    head, sep, tail = svg.getvalue().partition("</title>")
-    text = f"{head}{sep}\n <desc>{escape(alt)}</desc>{tail}" if sep else head
-    return png.getvalue(), text
 
 
 def _show_table(frame: pd.DataFrame, title: str) -> None:
