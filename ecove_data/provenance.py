@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MONTHS",
+    "Source",
     "date_span",
     "from_report",
     "missing",
@@ -32,6 +33,12 @@ __all__ = [
     "source_name",
     "sources",
 ]
+
+
+# A public page a figure or a table rests on: its "url", "title" and "date" (as the source
+# gives it, or "" where it gives none).
+Source = dict[str, str]
+
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -149,7 +156,7 @@ def report_lines(frames: Iterable[pd.DataFrame], alt: str | None = None) -> list
     return sorted(lines)
 
 
-def sources(frames: Iterable[pd.DataFrame]) -> list[dict[str, str]]:
+def sources(frames: Iterable[pd.DataFrame]) -> list[Source]:
     """Return the public pages the rows of these tables come from (the rows a figure uses).
 
     Examples
@@ -160,7 +167,7 @@ def sources(frames: Iterable[pd.DataFrame]) -> list[dict[str, str]]:
     >>> sources([frame])
     [{'url': 'https://x.eu', 'title': 'X', 'date': ''}]
     """
-    found: dict[str, dict[str, str]] = {}
+    found: dict[str, Source] = {}
     for frame in frames:
         if "source_url" not in frame.columns:
             continue

@@ -21,7 +21,7 @@ from matplotlib.figure import Figure
 
 import ecove_data
 from ecove_data import figures
-from ecove_data.figures._display import CAPTION_KEY, FIGURE_MIME, TABLE_MIME
+from ecove_data.notebook import CAPTION_KEY, FIGURE_MIME, TABLE_MIME
 from ecove_data.report import _document, _notebooks, _writers
 from ecove_data.report._reference import make_reference
 

@@ -12,10 +12,17 @@ report lines and public sources they rest on.
 from __future__ import annotations
 
 import base64
-import math
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..notebook import (
+    CAPTION_KEY,
+    FIGURE_MIME,
+    TABLE_MIME,
+    FigurePayload,
+    TablePayload,
+    table_payload,
+)
 from ..provenance import report_lines, sources
 from ._registry import REGISTRY, UnknownFigureError
 
@@ -23,12 +30,8 @@ if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.figure import Figure
 
-__all__ = ["CAPTION_KEY", "FIGURE_MIME", "TABLE_MIME", "show"]
+__all__ = ["show", "table_payload"]
 
-FIGURE_MIME = "application/vnd.ecove-data.figure+json"
-TABLE_MIME = "application/vnd.ecove-data.table+json"
-# Metadata key of the caption shown under a figure: the builder writes its own, numbered.
-CAPTION_KEY = "ecove_data"
 # Pixels per inch at which JupyterLab shows the 300 dpi PNG: its natural size on screen.
 SCREEN_PPI = 96
 
@@ -101,7 +104,7 @@ def _show_figure(item: Figure | str, data_dir: Path | str | None, given: dict[st
     files = render(fig, ["png", "svg"], spec.title, alt)
     png, svg = files["png"], files["svg"].decode("utf-8")
     width_in, height_in = (float(v) for v in fig.get_size_inches())
-    payload = {
+    payload: FigurePayload = {
         "name": name,
         "title": spec.title,
         "caption": spec.caption,
@@ -141,99 +144,7 @@ def _show_table(frame: pd.DataFrame, title: str) -> None:
     )
 
 
-def table_payload(frame: pd.DataFrame, title: str) -> dict[str, Any]:
-    r"""Return a table as the report builder reads it: header, formatted cells, lines, sources.
-
-    A named index becomes the first column (an ``*_id`` index is left out: ids are for
-    code); headers are the descriptor's column titles; numbers are written as the report
-    writes them, flags as yes or no.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> frame = pd.DataFrame({"value": [1741, 700000], "line": [44, 71]})
-    >>> table = table_payload(frame, "Two figures")
-    >>> table["columns"], table["rows"], table["report_lines"]
-    (['Value', 'Report line'], [['1741', '44'], ['700\xa0000', '71']], [44, 71])
-    """
-    import pandas as pd
-
-    names = [name for name in frame.index.names if name is not None]
-    if names and not all(str(name).endswith("_id") for name in names):
-        frame = frame.reset_index()
-    titles = _field_titles()
-    labels = _value_labels()
-    numeric = [
-        pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype)
-        for dtype in frame.dtypes
-    ]
-    return {
-        "title": title,
-        "columns": [_header(column, titles) for column in frame.columns],
-        "numeric": numeric,
-        "rows": [
-            [
-                _cell(value, labels.get(str(column), {}))
-                for column, value in zip(frame.columns, row, strict=True)
-            ]
-            for row in frame.itertuples(index=False)
-        ],
-        "report_lines": report_lines([frame]),
-        "sources": sources([frame]),
-    }
-
-
-def _field_titles() -> dict[str, str]:
-    """Column name -> title, from the descriptor (the first table that has the column)."""
-    from .._descriptor import read_package
-
-    titles: dict[str, str] = {}
-    for resource in read_package().raw.get("resources", []):
-        for field in resource.get("schema", {}).get("fields", []):
-            titles.setdefault(field["name"], field.get("title", ""))
-    return titles
-
-
-def _value_labels() -> dict[str, dict[str, str]]:
-    """Column name -> {value: the words a reader reads}, from the descriptor's categories."""
-    from .._descriptor import read_package
-
-    labels: dict[str, dict[str, str]] = {}
-    for resource in read_package().tables:
-        for field in resource.fields:
-            if field.category_labels:
-                labels.setdefault(field.name, {}).update(field.category_labels)
-    return labels
-
-
-def _header(column: Any, titles: dict[str, str]) -> str:
-    text = str(column)
-    if text in ("line", "report_line"):
-        return "Report line"
-    if titles.get(text):
-        return titles[text]
-    text = text.replace("_", " ")
-    return text[:1].upper() + text[1:]
-
-
-def _cell(value: Any, labels: dict[str, str]) -> str:
-    """Write a cell as a reader reads it: numbers as the report writes them, codes in words."""
-    import pandas as pd
-
-    from ._style import format_number
-
-    if value is None or (not isinstance(value, str) and bool(pd.isna(value))):
-        return ""
-    if pd.api.types.is_bool(value):
-        return "yes" if value else "no"
-    if isinstance(value, int | float) or hasattr(value, "dtype"):
-        number = float(value)
-        if math.isfinite(number):
-            return format_number(number)
-    return labels.get(str(value), str(value))
-
-
-def _table_html(table: dict[str, Any]) -> str:
+def _table_html(table: TablePayload) -> str:
     from html import escape
 
     head = "".join(f"<th>{escape(c)}</th>" for c in table["columns"])
