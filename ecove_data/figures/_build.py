@@ -17,7 +17,6 @@ the SVG hash salt is fixed by the package style.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import functools
 import hashlib
@@ -33,7 +32,7 @@ from types import CodeType
 from typing import Any
 
 from .._descriptor import Package, read_package
-from .._errors import CannotWriteError, FiguresFailedError, parse_choices
+from .._errors import CannotWriteError, parse_choices
 from .._files import make_dir, write_atomic
 from ._registry import REGISTRY, FigureSpec, UnknownFigureError
 from ._style import STYLE_FILE
@@ -44,9 +43,7 @@ __all__ = [
     "BuildResult",
     "build",
     "inputs_hash",
-    "main",
     "parse_formats",
-    "positive_number",
     "render_readme",
 ]
 
@@ -524,59 +521,3 @@ def build(
         f"{len(result.failed)} failed in {seconds:.2f} s -> {out}"
     )
     return result
-
-
-def positive_number(text: str) -> int:
-    """Read a ``--jobs`` value: a whole number of at least 1, or say so (argparse's type)."""
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(
-            f"must be a positive whole number, such as 2, not {text!r}"
-        )
-    return value
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add the ``figures`` options to a sub-parser."""
-    parser.add_argument(
-        "--out",
-        default="figures",
-        help="output folder (default: figures/ under the current directory)",
-    )
-    parser.add_argument(
-        "--only", nargs="+", metavar="NAME", help="draw only these figures (default: all)"
-    )
-    parser.add_argument(
-        "--format",
-        default=",".join(FORMATS),
-        help="comma-separated formats among png, svg, pdf (default: all three)",
-    )
-    parser.add_argument("--force", action="store_true", help="redraw even if current")
-    parser.add_argument(
-        "--jobs",
-        type=positive_number,
-        default=2,
-        metavar="N",
-        help="processes to draw with, a positive number (default: 2; 1 draws in this process)",
-    )
-
-
-def main(args: argparse.Namespace) -> None:
-    """Run ``ecove-data figures`` with parsed arguments.
-
-    Raises :class:`ecove_data.FiguresFailedError` naming each figure that failed (its
-    previous files are kept); errors are reported by the command line.
-    """
-    result = build(
-        args.out,
-        only=args.only,
-        formats=parse_formats(args.format),
-        force=args.force,
-        data_dir=args.data_dir,
-        jobs=args.jobs,
-    )
-    if not result.ok:
-        raise FiguresFailedError(result.failed)
