@@ -267,3 +267,20 @@ def test_inputs_hash_follows_data_code_and_style_only(data_copy):
     path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert _build.inputs_hash(spec, read_package(data_copy), versions) != first
     assert _build.inputs_hash(spec, read_package(data_copy), {"matplotlib": "y"}) != first
+
+
+def test_the_build_leaves_the_environment_and_the_backend_as_they_were(tmp_path, monkeypatch):
+    import os
+
+    import matplotlib
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    environment = dict(os.environ)
+    # Read past rcParams' own lookup, which would resolve an automatic backend.
+    backend = dict.__getitem__(matplotlib.rcParams, "backend")
+    result = _build.build(
+        tmp_path / "out", only=["activities"], formats=["png"], jobs=1, echo=lambda line: None
+    )
+    assert result.drawn == ["activities"]
+    assert dict(os.environ) == environment
+    assert dict.__getitem__(matplotlib.rcParams, "backend") == backend

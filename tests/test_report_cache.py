@@ -177,3 +177,18 @@ def test_each_kind_of_input_reaches_the_documents(workspace: dict[str, Path]) ->
     assert "A sentence computed by code." in page
     record = json.loads((out / ".ecove-data-report.json").read_text(encoding="utf-8"))
     assert set(record) == {"docx", "pdf", "html"}
+
+
+def test_the_kernels_environment_is_given_to_them_not_set_here(tmp_path, monkeypatch):
+    import os
+
+    from ecove_data.report._notebooks import _kernel_environment
+
+    monkeypatch.setenv("MPLBACKEND", "agg")
+    before = dict(os.environ)
+    env = _kernel_environment(tmp_path)
+    assert dict(os.environ) == before
+    assert env["ECOVE_DATA_DIR"] == str(tmp_path.resolve())
+    assert "MPLBACKEND" not in env
+    first = Path(env["JUPYTER_PATH"].split(os.pathsep)[0])
+    assert first.parts[-2:] == ("share", "jupyter")

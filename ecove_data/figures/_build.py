@@ -446,7 +446,6 @@ def build(
     if jobs < 1:
         raise ValueError(f"jobs must be a positive number, not {jobs}")
     out = make_dir(out)
-    os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
 
     pkg = read_package(data_dir)
     versions = _library_versions()
@@ -465,9 +464,6 @@ def build(
         tables = sorted({t for name in todo for t in REGISTRY[name].tables})
         frames = load_all(data_dir=data_dir)
         frames = {t: frames[t] for t in tables}
-        import matplotlib
-
-        matplotlib.use("agg")
         outcomes = _draw_all(todo, frames, out, formats, jobs)
 
     for name in names:

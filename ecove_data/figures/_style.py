@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import sys
 import textwrap
@@ -111,13 +112,12 @@ def new_figure(width: Literal["full", "half"], height_cm: float) -> Figure:
 
 
 def _enable_notebook_display() -> None:
-    # A notebook shows a Figure through the formatter its inline backend registers when
-    # pyplot first resolves the backend; figures made without pyplot never trigger that.
-    import matplotlib.pyplot as plt
-
-    resolve = getattr(plt, "_get_backend_mod", None)
-    if resolve is not None:
-        resolve()
+    # A notebook shows a bare Figure through the formatter that the inline backend registers
+    # with IPython when its module is first imported, as pyplot does when it first draws.
+    # Figures made without pyplot never import it; importing it here does what pyplot would,
+    # and nothing where the notebook's backend is another (the module checks).
+    with contextlib.suppress(ImportError):
+        import matplotlib_inline.backend_inline  # noqa: F401
 
 
 def wrap(text: str, width: int) -> str:

@@ -9,12 +9,10 @@ JupyterLab are left out: the documents write their own, numbered captions.
 from __future__ import annotations
 
 import base64
-import contextlib
 import os
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -96,22 +94,37 @@ def discussion_notebooks(folder: Path | str) -> list[Path]:
     return [path for path in paths if not path.name.startswith("00")]
 
 
-@contextlib.contextmanager
-def _kernel_environment(data_dir: Path | str | None) -> Iterator[None]:
+def _kernel_environment(data_dir: Path | str | None) -> dict[str, str]:
     """Environment of the kernels: this Python's kernelspec, the data folder, no backend."""
-    saved = dict(os.environ)
-    try:
-        share = str(Path(sys.prefix) / "share" / "jupyter")
-        paths = os.environ.get("JUPYTER_PATH")
-        os.environ["JUPYTER_PATH"] = share + (os.pathsep + paths if paths else "")
-        os.environ.pop("MPLBACKEND", None)
-        os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
-        if data_dir is not None:
-            os.environ["ECOVE_DATA_DIR"] = str(Path(data_dir).resolve())
-        yield
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
+    env = dict(os.environ)
+    paths = env.get("JUPYTER_PATH")
+    env["JUPYTER_PATH"] = _KERNELS_SHARE + (os.pathsep + paths if paths else "")
+    env.pop("MPLBACKEND", None)
+    env.setdefault("SOURCE_DATE_EPOCH", "0")
+    if data_dir is not None:
+        env["ECOVE_DATA_DIR"] = str(Path(data_dir).resolve())
+    return env
+
+
+# The kernelspec folder of this Python's environment (shipped by ipykernel): its python3
+# kernel runs this Python, which imports ecove_data, before any registered for the user.
+_KERNELS_SHARE = str(Path(sys.prefix) / "share" / "jupyter")
+
+
+def _kernel_manager_class() -> type[Any]:
+    """Return the kernel manager class that finds this Python's kernels first."""
+    from jupyter_client.kernelspec import KernelSpecManager
+    from jupyter_client.manager import AsyncKernelManager
+    from jupyter_core.paths import jupyter_path
+    from traitlets import default
+
+    class ThisPythonsKernels(AsyncKernelManager):
+        @default("kernel_spec_manager")
+        def _kernels_here_first(self) -> KernelSpecManager:
+            kernels = str(Path(_KERNELS_SHARE) / "kernels")
+            return KernelSpecManager(kernel_dirs=[kernels, *jupyter_path("kernels")])
+
+    return ThisPythonsKernels
 
 
 @dataclass
@@ -169,8 +182,9 @@ def execute(
 
         for at in todo:
             notebooks[at] = nbformat.read(paths[at], as_version=4)
-        with _kernel_environment(data_dir), tempfile.TemporaryDirectory() as cwd:
-            ran = asyncio.run(_run_all([notebooks[at] for at in todo], cwd, jobs, timeout))
+        env = _kernel_environment(data_dir)
+        with tempfile.TemporaryDirectory() as cwd:
+            ran = asyncio.run(_run_all([notebooks[at] for at in todo], cwd, jobs, timeout, env))
         for at, outcome in zip(todo, ran, strict=True):
             if isinstance(outcome, BaseException):
                 raise _failure(paths[at], notebooks[at], outcome)
@@ -185,7 +199,9 @@ def execute(
     )
 
 
-async def _run_all(notebooks: list[Any], cwd: str, jobs: int, timeout: int) -> list[Any]:
+async def _run_all(
+    notebooks: list[Any], cwd: str, jobs: int, timeout: int, env: dict[str, str]
+) -> list[Any]:
     import asyncio
 
     from nbclient import NotebookClient
@@ -197,13 +213,14 @@ async def _run_all(notebooks: list[Any], cwd: str, jobs: int, timeout: int) -> l
             client = NotebookClient(
                 nb,
                 kernel_name="python3",
+                kernel_manager_class=_kernel_manager_class(),
                 timeout=timeout,
                 record_timing=False,
                 resources={"metadata": {"path": cwd}},
             )
             # The kernel's own log (a warning about its local TCP transport) is not for
             # readers; cell errors come back as messages and are reported by the caller.
-            await client.async_execute(stderr=subprocess.DEVNULL)
+            await client.async_execute(stderr=subprocess.DEVNULL, env=env)
             return nb
 
     return list(await asyncio.gather(*(run(nb) for nb in notebooks), return_exceptions=True))
