@@ -50,9 +50,10 @@ setup-lint: $(UV)
 setup-report: $(UV)
 	$(SYNC) --no-default-groups --group report --inexact
 
-lint: setup-lint  ## ruff check and format check
+lint: setup-lint  ## ruff check and format check, and the import layers (pyproject.toml)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 # Everything: ruff, then every test (slow ones included) on both cores. What .ci/run calls.
 test: lint setup  ## ruff, then the whole test suite (what CI runs)
