@@ -16,8 +16,8 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 DOCX = "ecove-data-report.docx"
 PDF = "ecove-data-report.pdf"
 DISCUSSION = sorted(

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import DATA, ROOT, clean_env, run
 
 import ecove_data
 from ecove_data import figures
@@ -124,7 +125,7 @@ def test_package_figures_import_by_name_without_a_list():
 
 
 def test_the_readme_gives_the_recipe():
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("### Add a figure", 1)[1].split("\n## ", 1)[0]
     for needed in ("@register(", "facts=", "alt_text=", "ecove-data figures --only"):
         assert needed in section
@@ -134,12 +135,10 @@ def test_the_readme_gives_the_recipe():
 def test_the_package_recipe_adds_a_figure_with_one_module_one_index_line_and_its_words(
     tmp_path: Path,
 ):
-    import os
     import shutil
-    import subprocess
     import sys
 
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("### Add a figure", 1)[1].split("\n### ", 1)[0]
     module, toml = (block.split("\n", 1)[1] for block in section.split("```")[1:4:2])
     package = tmp_path / "pkg" / "ecove_data"
@@ -157,18 +156,13 @@ def test_the_package_recipe_adds_a_figure_with_one_module_one_index_line_and_its
     words = package / "figures" / "captions.toml"
     words.write_text(words.read_text(encoding="utf-8") + "\n" + toml, encoding="utf-8")
 
-    env = {k: v for k, v in os.environ.items() if k != "ECOVE_DATA_DIR"}
-    env["PYTHONPATH"] = str(package.parent)
+    env = clean_env(PYTHONPATH=str(package.parent))
     out = tmp_path / "out"
-    data = Path(ecove_data.__file__).resolve().parents[1] / "data"
-    command = [sys.executable, "-m", "ecove_data", "figures", "--data-dir", str(data)]
-    done = subprocess.run(
+    command = [sys.executable, "-m", "ecove_data", "figures", "--data-dir", str(DATA)]
+    done = run(
         [*command, "--out", str(out), "--only", "workshop_list", "--jobs", "1"],
-        capture_output=True,
-        text=True,
         env=env,
         cwd=tmp_path,
-        timeout=300,
     )
     assert done.returncode == 0, done.stderr
     (entry,) = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["figures"]
@@ -177,12 +171,9 @@ def test_the_package_recipe_adds_a_figure_with_one_module_one_index_line_and_its
     assert entry["caption"] == "The workshops of the second afternoon, in report order."
     assert entry["tables"] == ["workshops"]
     assert entry["alt_text"].startswith("The 5 workshops, in report order: Learner")
-    names = subprocess.run(
+    names = run(
         [sys.executable, "-c", "from ecove_data import figures; print(list(figures.REGISTRY))"],
-        capture_output=True,
-        text=True,
         env=env,
         cwd=tmp_path,
-        timeout=120,
     ).stdout
     assert "'key_figures_panel', 'workshop_list', 'cove_calls_over_time'" in names

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import matplotlib
 import pytest
+from conftest import DATA
 from figure_text import REPORT_FIGURES, drawn, flat, texts
 from matplotlib.figure import Figure
 
 import ecove_data
 from ecove_data import figures
 from ecove_data.figures._style import format_number, format_value
-
-DATA = Path(__file__).resolve().parents[1] / "data"
 
 matplotlib.use("agg")
 

@@ -8,14 +8,11 @@ does not, and a redraw that gives the same bytes leaves the files untouched.
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import DATA, ROOT
+from conftest import DATA, ROOT, clean_env, ecove
 
 from ecove_data.figures._build import code_hash
 
@@ -40,16 +37,14 @@ def edit(package: Path, module: str, old: str, new: str) -> None:
 
 
 def figures(package: Path, out: Path, only: tuple[str, ...] = ("activities",)) -> str:
-    env = {k: v for k, v in os.environ.items() if k != "ECOVE_DATA_DIR"}
-    env["PYTHONPATH"] = str(package)
     args = ["--out", str(out), "--only", *only, "--format", "png", "--jobs", "1"]
-    result = subprocess.run(
-        [sys.executable, "-m", "ecove_data", "figures", "--data-dir", str(DATA), *args],
-        capture_output=True,
-        text=True,
-        env=env,
+    result = ecove(
+        "figures",
+        "--data-dir",
+        str(DATA),
+        *args,
+        env=clean_env(PYTHONPATH=str(package)),
         cwd=package,
-        timeout=300,
     )
     assert result.returncode == 0, result.stderr
     # The copy, not the installed package, did the work.

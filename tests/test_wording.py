@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import matplotlib
 import pytest
+from conftest import ROOT
 from figure_text import flat
 
 import ecove_data
@@ -24,7 +24,6 @@ from ecove_data.provenance import date_span, report_source, source_name
 
 matplotlib.use("agg")
 
-ROOT = Path(__file__).resolve().parents[1]
 DESCRIPTOR = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
 
 # The caveat a value carries wherever it is shown: "the report does not say whether ...".
