@@ -34,13 +34,6 @@ from ._records import Constraints, Derived, Field, Indicator, Package, Resource,
 
 __all__ = [
     "DESCRIPTOR",
-    "Constraints",
-    "Derived",
-    "Field",
-    "Indicator",
-    "Package",
-    "Resource",
-    "Rule",
     "command",
     "default_data_dir",
     "package_data_dir",

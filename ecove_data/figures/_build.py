@@ -31,9 +31,10 @@ from pathlib import Path
 from types import CodeType
 from typing import Any
 
-from .._descriptor import Package, read_package
+from .._descriptor import read_package
 from .._errors import CannotWriteError, parse_choices
 from .._files import make_dir, write_atomic
+from .._records import Package
 from ._registry import REGISTRY, FigureSpec, UnknownFigureError
 from ._style import STYLE_FILE
 from .render import FORMATS, metadata, render

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from ..provenance import source_name
 from ._style import COLOURS, wrap
@@ -19,12 +19,16 @@ __all__ = [
     "FULL_CHARS",
     "HALF_CHARS",
     "REPORT_COLOUR",
+    "MembershipFacts",
     "day_number",
     "derived_values",
     "figure_values",
     "footnote",
+    "heading",
     "membership",
+    "membership_facts",
     "middle",
+    "note",
     "source_list",
     "span_bar",
     "tables",
@@ -141,6 +145,28 @@ def tile(
         )
 
 
+class MembershipFacts(TypedDict):
+    """The facts of a figure of which rows belong to a set, drawn with :func:`membership`."""
+
+    names: list[str]
+    flags: list[bool]  # in the set, per name
+    outside: list[str]  # the names not in it, in order
+
+
+def membership_facts(names: Iterable[Any], flags: Iterable[Any]) -> MembershipFacts:
+    """Return the names, whether each is in the set, and those that are not.
+
+    Examples
+    --------
+    >>> membership_facts(["a", "b", "c"], [True, False, True])["outside"]
+    ['b']
+    """
+    words = [str(name) for name in names]
+    marks = [bool(flag) for flag in flags]
+    outside = [name for name, flag in zip(words, marks, strict=True) if not flag]
+    return {"names": words, "flags": marks, "outside": outside}
+
+
 def membership(
     ax: Axes,
     labels: Sequence[str],
@@ -237,6 +263,16 @@ def source_list(pairs: Sequence[tuple[str, str]]) -> str:
     for url, what in pairs:
         grouped.setdefault(source_name(url), []).append(what)
     return "; ".join(f"{site} ({', '.join(whats)})" for site, whats in grouped.items())
+
+
+def heading(fig: Figure, text: str, x: float = 0.01) -> None:
+    """Write the figure's statement above its panels: bold, flush left."""
+    fig.suptitle(text, x=x, ha="left", fontweight="bold", fontsize=9)
+
+
+def note(fig: Figure, text: str) -> None:
+    """Write one line under the figure, flush left: how to read it."""
+    fig.supxlabel(text, x=0.01, ha="left", fontsize=8)
 
 
 def footnote(fig: Figure, text: str, width: int) -> None:

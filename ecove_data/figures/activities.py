@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TypedDict
 
+from ._parts import note
 from ._registry import Chart
 from ._style import COLOURS, new_figure
 
@@ -68,12 +69,10 @@ def draw(f: ActivitiesFacts) -> Figure:
     ax.set_title(
         f"The {len(names)} main activities in the order the report mentions them", loc="left"
     )
-    fig.supxlabel(
+    note(
+        fig,
         "Order of mention only: the report gives no sizes or shares, and its list ends "
         "with \u201c\u2026\u201d.",
-        x=0.01,
-        ha="left",
-        fontsize=8,
     )
     return fig
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TypedDict
 
-from ._parts import derived_values
+from ._parts import derived_values, note
 from ._registry import Chart
 from ._style import COLOURS, format_number, format_value, new_figure, wrap
 
@@ -183,12 +183,10 @@ def draw(f: AutomotiveFacts) -> Figure:
                     "linestyle": "dashed",
                 },
             )
-    fig.supxlabel(
+    note(
+        fig,
         f"Solid boxes: stated in the report (lines {f['lines']}). Dashed boxes: derived, "
         "not stated.",
-        x=0.01,
-        ha="left",
-        fontsize=8,
     )
     return fig
 
@@ -201,9 +199,11 @@ def automotive_coalition(
     Parameters
     ----------
     key_figures : DataFrame, optional
-        The ``key_figures`` table (loaded when omitted).
+        The report's figures: the coalition's share, people a year and euros, with their
+        lines (loaded when omitted).
     derived_indicators : DataFrame, optional
-        The ``derived_indicators`` table (loaded when omitted).
+        The indicators derived from them: the implied workforce, and the euros over the people
+        a year, a ratio (loaded when omitted).
 
     Examples
     --------

@@ -78,9 +78,10 @@ def call_2021_at_a_glance(
     Parameters
     ----------
     key_figures : DataFrame, optional
-        The ``key_figures`` table (loaded when omitted).
+        The report's figures: the call's proposals, organisations and countries (loaded when
+        omitted).
     derived_indicators : DataFrame, optional
-        The ``derived_indicators`` table (loaded when omitted).
+        The indicators derived from them: the organisations per proposal (loaded when omitted).
 
     Examples
     --------

@@ -105,9 +105,9 @@ def call_2021_countries(
     Parameters
     ----------
     key_figures : DataFrame, optional
-        The ``key_figures`` table (loaded when omitted).
+        The report's figures: the call's EU and non-EU countries (loaded when omitted).
     derived_indicators : DataFrame, optional
-        The ``derived_indicators`` table (loaded when omitted).
+        The indicators derived from them: the non-EU share (loaded when omitted).
 
     Examples
     --------

@@ -6,7 +6,16 @@ import datetime as dt
 from typing import TYPE_CHECKING, TypedDict
 
 from ..provenance import date_span
-from ._parts import HALF_CHARS, REPORT_COLOUR, day_number, footnote, middle, source_list, span_bar
+from ._parts import (
+    HALF_CHARS,
+    REPORT_COLOUR,
+    day_number,
+    footnote,
+    heading,
+    middle,
+    source_list,
+    span_bar,
+)
 from ._registry import Chart
 from ._style import COLOURS, format_number, new_figure
 
@@ -113,12 +122,8 @@ def draw(f: CampusFacts) -> Figure:
         ax.set_xlim(min(mids) - 150, max(mids) + 200)
     ax.set_ylim(0, highest * 1.25)
     ax.set_ylabel("campuses of excellence")
-    fig.suptitle(
-        "Campuses of excellence: " + " \u2192 ".join(format_number(v) for v in values),
-        x=0.02,
-        ha="left",
-        fontweight="bold",
-        fontsize=9,
+    heading(
+        fig, "Campuses of excellence: " + " \u2192 ".join(format_number(v) for v in values), x=0.02
     )
     footnote(
         fig,

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING
 
-from ._parts import membership
+from ._parts import MembershipFacts, heading, membership, membership_facts, note
 from ._registry import Chart
 from ._style import join_labels, new_figure
 
@@ -15,28 +15,15 @@ if TYPE_CHECKING:
 __all__ = ["day2_workshops"]
 
 
-class WorkshopsFacts(TypedDict):
-    """What the figure shows: the facts its drawing and its alt text are written from."""
-
-    names: list[str]
-    given: list[bool]  # a conclusion given, per name
-    none: list[str]
-
-
-def facts(*, workshops: pd.DataFrame) -> WorkshopsFacts:
-    """Return the numbers and labels the figure shows, from its tables."""
-    names = [str(x) for x in workshops["workshop"]]
+def facts(*, workshops: pd.DataFrame) -> MembershipFacts:
+    """Return the workshops, and whether the report gives a conclusion for each."""
     given = [bool(isinstance(c, str) and c.strip()) for c in workshops["conclusion"].fillna("")]
-    return {
-        "names": names,
-        "given": given,
-        "none": [n for n, g in zip(names, given, strict=True) if not g],
-    }
+    return membership_facts(workshops["workshop"], given)
 
 
-def alt_text(f: WorkshopsFacts) -> str:
+def alt_text(f: MembershipFacts) -> str:
     """Write the alt text from the facts."""
-    names, given, none = f["names"], f["given"], f["none"]
+    names, given, none = f["names"], f["flags"], f["outside"]
     text = (
         f"The {len(names)} workshops of the second afternoon, in report order: "
         + "; ".join(names)
@@ -45,20 +32,14 @@ def alt_text(f: WorkshopsFacts) -> str:
     return text + (f"; none for {join_labels(none)}." if none else ".")
 
 
-def draw(f: WorkshopsFacts) -> Figure:
+def draw(f: MembershipFacts) -> Figure:
     """Draw the five day-2 workshops and whether the report gives a conclusion."""
-    names, given = f["names"], f["given"]
+    names, given = f["names"], f["flags"]
     fig = new_figure("full", 7.2)
     ax = fig.add_subplot()
     membership(ax, names, given, yes="conclusion\ngiven", no="no conclusion\nin the report")
-    fig.suptitle(
-        f"The report gives a conclusion for {sum(given)} of the {len(names)} workshops",
-        x=0.01,
-        ha="left",
-        fontweight="bold",
-        fontsize=9,
-    )
-    fig.supxlabel("Workshops in report order.", x=0.01, ha="left", fontsize=8)
+    heading(fig, f"The report gives a conclusion for {sum(given)} of the {len(names)} workshops")
+    note(fig, "Workshops in report order.")
     return fig
 
 

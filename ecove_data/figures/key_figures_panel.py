@@ -107,9 +107,10 @@ def key_figures_panel(
     Parameters
     ----------
     key_figures : DataFrame, optional
-        The ``key_figures`` table (loaded when omitted).
+        Every figure the report states, one tile each (loaded when omitted).
     derived_indicators : DataFrame, optional
-        The ``derived_indicators`` table (loaded when omitted).
+        The indicators derived from them: the organisations per proposal, the one derived
+        tile (loaded when omitted).
 
     Examples
     --------

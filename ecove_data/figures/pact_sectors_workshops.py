@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING
 
 from ..provenance import source_name
-from ._parts import membership
+from ._parts import MembershipFacts, footnote, heading, membership, membership_facts
 from ._registry import Chart
-from ._style import join_labels, new_figure, wrap
+from ._style import join_labels, new_figure
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -37,28 +37,22 @@ def _programme_workshops(event: pd.DataFrame) -> tuple[str, str]:
     return str(row["value"]), source_name(str(row["source_url"]))
 
 
-class SectorsFacts(TypedDict):
-    """What the figure shows: the facts its drawing and its alt text are written from."""
+class SectorsFacts(MembershipFacts):
+    """The sectors, those the workshops were relevant for, and where the marks come from."""
 
-    names: list[str]
-    flags: list[bool]  # relevant for the workshops, per name
-    without: list[str]
-    which: str  # where the marks come from
+    which: str
 
 
 def facts(
     *, pact_sectors: pd.DataFrame, key_figures: pd.DataFrame, context_event: pd.DataFrame
 ) -> SectorsFacts:
     """Return the numbers and labels the figure shows, from its tables."""
-    names = [str(x) for x in pact_sectors["sector"]]
-    flags = [bool(x) for x in pact_sectors["in_networking_workshops"]]
+    sectors = membership_facts(pact_sectors["sector"], pact_sectors["in_networking_workshops"])
     stated = key_figures.set_index("figure_id").loc["pact_sectors_in_networking_workshops"]
     programme, site = _programme_workshops(context_event)
     quote, line = str(stated["quote"]), int(str(stated["line"]))
     return {
-        "names": names,
-        "flags": flags,
-        "without": [n for n, f in zip(names, flags, strict=True) if not f],
+        **sectors,
         # Where the six come from: the programme names them, the report gives only the count.
         "which": (
             f"The report says only \u201c{quote}\u201d (line {line}); it does not name the "
@@ -70,7 +64,7 @@ def facts(
 
 def alt_text(f: SectorsFacts) -> str:
     """Write the alt text from the facts."""
-    names, flags, without = f["names"], f["flags"], f["without"]
+    names, flags, without = f["names"], f["flags"], f["outside"]
     text = (
         f"The {len(names)} Pact for Skills sectors the report names, in its order: "
         f"{join_labels(names)}. The afternoon networking workshops were relevant for "
@@ -103,24 +97,16 @@ def draw(f: SectorsFacts) -> Figure:
         notes=notes,
         right=2.6,
     )
-    fig.suptitle(
+    heading(
+        fig,
         f"The networking workshops were relevant for {sum(flags)} of the {len(names)} "
         "named sectors",
-        x=0.01,
-        ha="left",
-        fontweight="bold",
-        fontsize=9,
     )
-    fig.supxlabel(
-        wrap(
-            f["which"] + " Sectors in report order; the report's list is open "
-            "(\u201c\u2026 and more could be included\u201d).",
-            98,
-        ),
-        x=0.01,
-        ha="left",
-        fontsize=8,
-        linespacing=1.2,
+    footnote(
+        fig,
+        f["which"] + " Sectors in report order; the report's list is open "
+        "(\u201c\u2026 and more could be included\u201d).",
+        98,
     )
     return fig
 
@@ -136,11 +122,13 @@ def pact_sectors_workshops(
     Parameters
     ----------
     pact_sectors : DataFrame, optional
-        The ``pact_sectors`` table (loaded when omitted).
+        The Pact for Skills sectors the report names, in its order (loaded when omitted).
     key_figures : DataFrame, optional
-        The ``key_figures`` table (loaded when omitted).
+        The report's figures: how many sectors the workshops were relevant for, with its
+        quote and line (loaded when omitted).
     context_event : DataFrame, optional
-        The ``context_event`` table (loaded when omitted).
+        The conference programme's facts, which name the workshops' sectors (loaded when
+        omitted).
 
     Examples
     --------

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING
 
-from ._parts import membership
+from ._parts import MembershipFacts, heading, membership, membership_facts, note
 from ._registry import Chart
 from ._style import new_figure
 
@@ -15,28 +15,15 @@ if TYPE_CHECKING:
 __all__ = ["roundtable_recommendations"]
 
 
-class RoundtableFacts(TypedDict):
-    """What the figure shows: the facts its drawing and its alt text are written from."""
-
-    names: list[str]
-    flags: list[bool]  # covered by ECoVEM, per name
-    missing: list[str]
+def facts(*, roundtable_recommendations: pd.DataFrame) -> MembershipFacts:
+    """Return the recommendations, and whether ECoVEM covers each."""
+    table = roundtable_recommendations
+    return membership_facts(table["recommendation"], table["covered_by_ecovem"])
 
 
-def facts(*, roundtable_recommendations: pd.DataFrame) -> RoundtableFacts:
-    """Return the numbers and labels the figure shows, from its tables."""
-    names = [str(x) for x in roundtable_recommendations["recommendation"]]
-    flags = [bool(x) for x in roundtable_recommendations["covered_by_ecovem"]]
-    return {
-        "names": names,
-        "flags": flags,
-        "missing": [n for n, f in zip(names, flags, strict=True) if not f],
-    }
-
-
-def alt_text(f: RoundtableFacts) -> str:
+def alt_text(f: MembershipFacts) -> str:
     """Write the alt text from the facts."""
-    names, flags, missing = f["names"], f["flags"], f["missing"]
+    names, flags, missing = f["names"], f["flags"], f["outside"]
     text = (
         f"The {len(names)} recommendations of the first day's round table, in report order: "
         + "; ".join(names)
@@ -45,20 +32,14 @@ def alt_text(f: RoundtableFacts) -> str:
     return text + (f"; not covered: {'; '.join(missing)}." if missing else ".")
 
 
-def draw(f: RoundtableFacts) -> Figure:
+def draw(f: MembershipFacts) -> Figure:
     """Draw the six round-table recommendations and their coverage by ECoVEM."""
     names, flags = f["names"], f["flags"]
     fig = new_figure("full", 8.4)
     ax = fig.add_subplot()
     membership(ax, names, flags, yes="covered\nby ECoVEM", no="not covered", label_width=44)
-    fig.suptitle(
-        f"{sum(flags)} of the {len(names)} recommendations are covered by ECoVEM",
-        x=0.01,
-        ha="left",
-        fontweight="bold",
-        fontsize=9,
-    )
-    fig.supxlabel("Recommendations in report order.", x=0.01, ha="left", fontsize=8)
+    heading(fig, f"{sum(flags)} of the {len(names)} recommendations are covered by ECoVEM")
+    note(fig, "Recommendations in report order.")
     return fig
 
 
