@@ -50,26 +50,33 @@ setup-lint: $(UV)
 setup-report: $(UV)
 	$(SYNC) --no-default-groups --group report --inexact
 
-lint: setup-lint  ## ruff check and format check
+lint: setup-lint  ## ruff check and format check, and the import layers (pyproject.toml)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
+
+# Both cores, one test file per worker at a time (--dist loadfile), so that a module's
+# fixtures (the JupyterLab server, the full figure build) are made once.
+PYTEST_WORKERS ?= -n 2 --dist loadfile
 
 # Everything: ruff, then every test (slow ones included) on both cores. What .ci/run calls.
 test: lint setup  ## ruff, then the whole test suite (what CI runs)
-	$(BIN)/pytest
+	$(BIN)/pytest $(PYTEST_WORKERS)
 
 # The quick tier, under a minute: ruff, mypy, the unit tests and the doctests, without the
 # tests marked slow (notebooks in a kernel, the browser, the built wheel, subprocess runs).
 check: lint typecheck setup  ## ruff, mypy, and the tests not marked slow
-	$(BIN)/pytest -q -m "not slow"
+	$(BIN)/pytest -q -m "not slow" $(PYTEST_WORKERS)
 
 # The documents against the accessibility checkers: axe-core on every HTML page in Chromium,
 # the PDF/UA-1 rules on the PDF, Word's Accessibility Checker rules on the .docx (part of
 # `make test` too). One build of the documents first, as `make report` makes them.
 check-a11y: setup  ## the documents against axe-core, PDF/UA-1 and Word's accessibility rules
-	$(BIN)/pytest -m a11y
+	$(BIN)/pytest -m a11y $(PYTEST_WORKERS)
 
-typecheck: setup-lint  ## mypy, strict on ecove_data
+# mypy follows the imports of every dependency group (IPython, nbclient, python-docx...), so
+# it runs with them all installed.
+typecheck: setup  ## mypy, strict on ecove_data
 	$(BIN)/mypy
 
 figures: setup-runtime  ## redraw into figures/ what changed (runtime dependencies only)

@@ -76,7 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--check", action="store_true", help="only check; exit 1 if stale")
     args = parser.parse_args(argv)
-    from .cli import EXIT_BAD_DATA, EXIT_OK
+    from .cli.exits import EXIT_BAD_DATA, EXIT_OK
 
     text = typing_source()
     current = TYPING_FILE.read_text(encoding="utf-8") if TYPING_FILE.exists() else ""

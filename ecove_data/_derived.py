@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ._descriptor import Derived, Indicator
 from ._errors import DataError
+from ._records import Derived, Indicator
 
 __all__ = ["DERIVED", "derive"]
 

@@ -22,24 +22,18 @@ typo cannot switch a rule off. The project's own keys:
 from __future__ import annotations
 
 import hashlib
-import inspect
 import json
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, ClassVar, dataclass_transform
+from typing import Any, ClassVar
 
+from . import _rules
 from ._errors import DataError, closest
+from ._records import Constraints, Derived, Field, Indicator, Package, Resource, Rule
 
 __all__ = [
     "DESCRIPTOR",
-    "Constraints",
-    "Derived",
-    "Field",
-    "Indicator",
-    "Package",
-    "Resource",
-    "Rule",
     "command",
     "default_data_dir",
     "package_data_dir",
@@ -106,18 +100,8 @@ _VALID = {
 }
 ROLES = ("report", "context", "source")
 
-# Each kind of consistency rule: the keys it needs and those it may have, besides
-# ``name`` and ``description``. The kind is the key that names it.
-RULE_KINDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
-    "sum_of": (frozenset({"sum_of", "equals"}), frozenset()),
-    "rows_of": (frozenset({"rows_of", "equals"}), frozenset({"where"})),
-    "fixed": (frozenset({"fixed", "table", "column"}), frozenset({"rows"})),
-    "one_true_per": (frozenset({"one_true_per", "table", "column"}), frozenset()),
-    "context": (frozenset({"context"}), frozenset({"equals", "at_most"})),
-}
-RULE_KEYS = {"name", "description"} | {
-    key for need, may in RULE_KINDS.values() for key in need | may
-}
+# Every key a consistency rule may have (its kinds are in ._rules).
+RULE_KEYS = set(_rules.KEYS)
 
 
 def default_data_dir() -> Path:
@@ -131,206 +115,6 @@ def package_data_dir() -> Path:
     here = Path(__file__).resolve().parent
     bundled = here / "_data"
     return bundled if bundled.is_dir() else here.parent / "data"
-
-
-@dataclass_transform(eq_default=False, kw_only_default=True, frozen_default=True)
-class _Record:
-    """A read-only record parsed from the descriptor: typed attributes, and its own JSON.
-
-    Each subclass names its attributes with annotations, as a frozen dataclass would, and
-    is made with keyword arguments. It is not one because a dataclass compiles its methods
-    when its module is imported, which for these seven cost as much as all the rest of
-    ``import ecove_data`` itself; these methods are written once, here.
-    """
-
-    _fields: ClassVar[tuple[str, ...]] = ()
-    _names: ClassVar[frozenset[str]] = frozenset()
-    raw: Mapping[str, Any]
-
-    def __init_subclass__(cls) -> None:
-        super().__init_subclass__()
-        hints = inspect.get_annotations(cls)
-        cls._fields = tuple(name for name, hint in hints.items() if "ClassVar" not in str(hint))
-        cls._names = frozenset(cls._fields)
-
-    def __init__(self, **values: Any) -> None:
-        if values.keys() != self._names:
-            missing = sorted(self._names - values.keys())
-            unknown = sorted(values.keys() - self._names)
-            raise TypeError(
-                f"{type(self).__name__}() needs {', '.join(self._fields)}"
-                + (f"; missing {', '.join(missing)}" if missing else "")
-                + (f"; unknown {', '.join(unknown)}" if unknown else "")
-            )
-        # Past __setattr__, which refuses every change once the record is made.
-        self.__dict__.update(values)
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        raise AttributeError(f"{type(self).__name__} is read-only: cannot set {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"{type(self).__name__} is read-only: cannot delete {name!r}")
-
-    def __repr__(self) -> str:
-        inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
-        return f"{type(self).__name__}({inner})"
-
-    def __getitem__(self, key: str) -> Any:
-        return self.raw[key]
-
-    def __contains__(self, key: object) -> bool:
-        return key in self.raw
-
-    def get(self, key: str, default: Any = None) -> Any:
-        """Return the descriptor's value for ``key``, or ``default``."""
-        return self.raw.get(key, default)
-
-
-class Constraints(_Record):
-    """A field's constraints (Table Schema)."""
-
-    required: bool
-    unique: bool
-    enum: tuple[Any, ...] | None
-    minimum: float | None
-    min_length: int | None
-    pattern: str | None
-    raw: Mapping[str, Any]
-
-
-class Field(_Record):
-    """One column of a table: its Table Schema properties and the project's own."""
-
-    name: str
-    type: str
-    title: str
-    description: str
-    constraints: Constraints
-    unit: str
-    categories_ordered: bool
-    # Words for a reader, per value (Table Schema's categories with a label): "people_per_year"
-    # is "people a year" in a document.
-    category_labels: Mapping[str, str]
-    verbatim: bool
-    complete: bool
-    enum_order: bool
-    report_order: bool
-    pattern_hint: str | None
-    derivation: str | None
-    report_line: tuple[str, str] | None  # (quote column, url column)
-    raw: Mapping[str, Any]
-
-
-class Resource(_Record):
-    """One resource of the descriptor, with the properties the loader uses."""
-
-    name: str
-    path: str
-    role: str
-    title: str
-    description: str
-    fields: tuple[Field, ...]
-    primary_key: tuple[str, ...]
-    open_list: str | None
-    quote_is_verbatim_fields: bool
-    bytes: int | None
-    hash: str | None
-    raw: Mapping[str, Any]
-
-    @property
-    def tabular(self) -> bool:
-        """Whether the resource is a table (has a schema)."""
-        return bool(self.fields)
-
-    @property
-    def field_names(self) -> list[str]:
-        """The names of the table's columns, in order."""
-        return [field.name for field in self.fields]
-
-
-class Indicator(_Record):
-    """One derived indicator: ``numerator / denominator x scale``."""
-
-    indicator_id: str
-    label: str
-    numerator: str
-    denominator: str
-    scale: float
-    unit: str
-    raw: Mapping[str, Any]
-
-
-class Derived(_Record):
-    """The definitions of the derived indicators and the schema of their table."""
-
-    title: str
-    description: str
-    fields: tuple[Field, ...]
-    primary_key: tuple[str, ...]
-    indicators: tuple[Indicator, ...]
-    raw: Mapping[str, Any]
-
-
-class Rule(_Record):
-    """One cross-table rule of the descriptor's ``consistency`` list.
-
-    ``kind`` is one of :data:`RULE_KINDS`:
-
-    - ``sum_of``: the key figures listed add up to the key figure ``equals``;
-    - ``rows_of``: table ``rows_of`` has as many rows (with column ``where`` true) as
-      the key figure ``equals`` says;
-    - ``fixed``: column ``column`` of table ``table`` holds ``fixed`` on every row, or on
-      the rows that match ``rows`` (``{column: value}``);
-    - ``one_true_per``: exactly one row per group of the ``one_true_per`` columns has
-      ``column`` true;
-    - ``context``: the rows of ``context.table`` that match ``context.where`` hold in
-      ``context.column`` the key figure ``equals`` (or at most the key figure
-      ``at_most``).
-    """
-
-    name: str
-    description: str
-    kind: str
-    raw: Mapping[str, Any]
-
-    @property
-    def tables(self) -> set[str]:
-        """The tables the rule reads."""
-        raw = self.raw
-        if self.kind in ("fixed", "one_true_per"):
-            return {raw["table"]}
-        if self.kind == "context":
-            return {"key_figures", raw["context"]["table"]}
-        if self.kind == "rows_of":
-            return {"key_figures", raw["rows_of"]}
-        return {"key_figures"}
-
-
-class Package(_Record):
-    """The parsed descriptor of one data folder."""
-
-    data_dir: Path
-    raw: Mapping[str, Any]
-    resources: tuple[Resource, ...]
-    derived: Derived | None
-    consistency: tuple[Rule, ...]
-
-    def resource(self, name: str) -> Resource:
-        """Return the resource called ``name``."""
-        for res in self.resources:
-            if res.name == name:
-                return res
-        raise KeyError(name)
-
-    @property
-    def tables(self) -> list[Resource]:
-        """The tabular resources, in descriptor order."""
-        return [res for res in self.resources if res.tabular]
-
-    @property
-    def source(self) -> Resource:
-        """The report every quote refers to (checked to exist when the descriptor is read)."""
-        return next(res for res in self.resources if res.role == "source")
 
 
 # --- parsing ----------------------------------------------------------------------------------
@@ -622,26 +406,29 @@ class _Parser:
         self.keys(raw, "rule", where, RULE_KEYS)
         name = self.need(raw, "name", str, where)
         description = self.need(raw, "description", str, where)
-        kinds = [kind for kind in RULE_KINDS if kind in raw]
+        kinds = [kind for kind in _rules.KINDS if kind in raw]
         if len(kinds) != 1:
             raise self.error(
                 f"{where} has {'no kind' if not kinds else 'several kinds: ' + ', '.join(kinds)}",
-                f"give it exactly one of: {', '.join(RULE_KINDS)}",
+                f"give it exactly one of: {', '.join(_rules.KINDS)}",
             )
-        kind = kinds[0]
-        need, may = RULE_KINDS[kind]
+        kind = _rules.kind(kinds[0])
+        need, may = kind.NEEDS, kind.MAY
         for key in sorted(need):
             self.need(raw, key, object, where)
         for key in sorted(set(raw) - need - may - {"name", "description"}):
             raise self.error(
-                f"{where} is a {kind!r} rule, which has no {key!r}",
-                f"a {kind!r} rule takes {', '.join(sorted(need | may))}; remove {key!r}",
+                f"{where} is a {kinds[0]!r} rule, which has no {key!r}",
+                f"a {kinds[0]!r} rule takes {', '.join(sorted(need | may))}; remove {key!r}",
             )
-        if kind == "context":
-            self.context(raw, where, tables)
-        else:
-            self.rule_values(raw, kind, where, tables)
-        return Rule(name=name, description=description, kind=kind, raw=raw)
+        kind.parse(self, raw, where, tables)
+        return Rule(
+            name=name,
+            description=description,
+            kind=kinds[0],
+            tables=kind.tables(raw),
+            raw=raw,
+        )
 
     def table(self, name: Any, where: str, tables: dict[str, Resource]) -> Resource:
         self.check(name, str, where)
@@ -663,42 +450,6 @@ class _Parser:
                     (f"did you mean {near!r}? " if near else "")
                     + f"use one of: {', '.join(res.field_names)}",
                 )
-
-    def rule_values(
-        self, raw: Mapping[str, Any], kind: str, where: str, tables: dict[str, Resource]
-    ) -> None:
-        if kind == "sum_of":
-            for item in self.check(raw["sum_of"], list, f"{where}: sum_of"):
-                self.check(item, str, f"{where}: sum_of")
-        if kind in ("sum_of", "rows_of"):
-            self.check(raw["equals"], str, f"{where}: equals")
-        if kind == "rows_of":
-            res = self.table(raw["rows_of"], f"{where}: rows_of", tables)
-            if "where" in raw:
-                self.columns(res, [self.check(raw["where"], str, f"{where}: where")], where)
-        if kind in ("fixed", "one_true_per"):
-            res = self.table(raw["table"], f"{where}: table", tables)
-            self.columns(res, [self.check(raw["column"], str, f"{where}: column")], where)
-        if kind == "fixed":
-            self.columns(res, self.may(raw, "rows", dict, where, {}), f"{where}: rows")
-        if kind == "one_true_per":
-            groups = self.check(raw["one_true_per"], list, f"{where}: one_true_per")
-            self.columns(res, groups, f"{where}: one_true_per")
-
-    def context(self, raw: Mapping[str, Any], where: str, tables: dict[str, Resource]) -> None:
-        compare = [key for key in ("equals", "at_most") if key in raw]
-        if len(compare) != 1:
-            raise self.error(
-                f"{where} needs exactly one of 'equals' and 'at_most'",
-                "give the key figure the context rows must equal, or be at most",
-            )
-        self.check(raw[compare[0]], str, f"{where}: {compare[0]}")
-        spec = raw["context"]
-        spot = f"{where}, context"
-        self.keys(spec, "context", spot)
-        res = self.table(self.need(spec, "table", str, spot), f"{spot}: table", tables)
-        self.columns(res, [self.need(spec, "column", str, spot)], spot)
-        self.columns(res, self.may(spec, "where", dict, spot, {}), f"{spot}: where")
 
     def package(self, raw: Any, data_dir: Path) -> Package:
         if isinstance(raw, dict):

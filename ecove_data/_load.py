@@ -11,9 +11,10 @@ import pandas as pd
 
 from ._consistency import check_consistency, check_report_lines
 from ._derived import DERIVED, derive
-from ._descriptor import DESCRIPTOR, Field, Package, Resource, command, read_package
+from ._descriptor import DESCRIPTOR, command, read_package
 from ._errors import DataError, UnknownDatasetError
 from ._quotes import Report
+from ._records import Field, Package, Resource
 from ._typing import DatasetName, DatasetRole
 from ._validate import Problems, check_file, read_columns
 

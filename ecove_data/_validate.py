@@ -17,9 +17,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, TypedDict
 
-from ._descriptor import Field, Package, Resource, command, sha256
+from ._descriptor import command, sha256
 from ._errors import DataError
 from ._quotes import Report, squash, stated_numbers
+from ._records import Field, Package, Resource
 
 __all__ = ["Problems", "check_file", "formula_start", "read_columns"]
 

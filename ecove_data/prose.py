@@ -26,6 +26,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from ._markdown import Markdown, escape
+from ._numbers import format_number
+from .provenance import missing
 
 __all__ = ["Markdown", "code", "join", "link", "md", "ref", "show", "table_key"]
 
@@ -35,7 +37,7 @@ class _Formatter(string.Formatter):
 
     def get_value(self, key: int | str, args: Sequence[Any], kwargs: Mapping[str, Any]) -> Any:
         value = super().get_value(key, args, kwargs)
-        if _missing(value):
+        if missing(value):
             raise ValueError(
                 f"prose: the value for {{{key}}} is missing (NA): say in words that the "
                 "report or the source gives none, instead of printing an empty value"
@@ -48,24 +50,11 @@ class _Formatter(string.Formatter):
         if isinstance(value, bool) and not format_spec:
             return "yes" if value else "no"
         if isinstance(value, numbers.Number) and not format_spec:
-            from .figures import format_number
-
             return escape(format_number(value))
         return escape(format(value, format_spec))
 
 
 _FORMATTER = _Formatter()
-
-
-def _missing(value: Any) -> bool:
-    if value is None:
-        return True
-    import pandas as pd
-
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False  # a list or another container: not a single missing value
 
 
 def md(template: str, /, *args: Any, **values: Any) -> Markdown:

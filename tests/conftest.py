@@ -9,7 +9,7 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -318,15 +318,45 @@ def uv_command() -> str | None:
     return found or (str(local) if local.is_file() else None)
 
 
-def clean_env() -> dict[str, str]:
-    """This process's environment without what would point a child at the checkout."""
-    drop = {"PYTHONPATH", "ECOVE_DATA_DIR", "VIRTUAL_ENV", "UV_PROJECT_ENVIRONMENT"}
-    return {key: value for key, value in os.environ.items() if key not in drop}
+def clean_env(**extra: str) -> dict[str, str]:
+    """The environment of every child process the tests start, with ``extra`` set.
+
+    Nothing that would point the child at the checkout or at another data folder, and no
+    terminal width (xdist's workers set COLUMNS, which ``ecove-data show`` reads).
+    """
+    drop = {"PYTHONPATH", "ECOVE_DATA_DIR", "VIRTUAL_ENV", "UV_PROJECT_ENVIRONMENT", "COLUMNS"}
+    env = {key: value for key, value in os.environ.items() if key not in drop}
+    env.update(extra)
+    return env
+
+
+def run(
+    command: Sequence[str],
+    *,
+    env: dict[str, str] | None = None,
+    timeout: float = 300,
+    **kwargs: Any,
+) -> subprocess.CompletedProcess[str]:
+    """Run a child process in :func:`clean_env` (or ``env``), its output captured as text."""
+    if "stdout" not in kwargs and "stderr" not in kwargs:
+        kwargs["capture_output"] = True
+    return subprocess.run(
+        list(command),
+        text=True,
+        env=clean_env() if env is None else env,
+        timeout=timeout,
+        **kwargs,
+    )
+
+
+def ecove(*args: str, **kwargs: Any) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m ecove_data ARGS`` as a child process (see :func:`run`)."""
+    return run([sys.executable, "-m", "ecove_data", *args], **kwargs)
 
 
 def run_ok(command: list[str], **kwargs: Any) -> subprocess.CompletedProcess[str]:
     """Run a command; fail the test with its output unless it exits 0."""
-    result = subprocess.run(command, capture_output=True, text=True, timeout=900, **kwargs)
+    result = run(command, timeout=900, **kwargs)
     assert result.returncode == 0, f"{command}\n{result.stdout}\n{result.stderr}"
     return result
 

@@ -6,21 +6,11 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
-from ecove_data.figures import REGISTRY
+from ecove_data import figures
 
-
-def figures_of(module: str) -> list[str]:
-    """The figures registered by ``ecove_data.figures.<module>``, in registry order."""
-    return [
-        name
-        for name, spec in REGISTRY.items()
-        if spec.draw.__module__ == f"ecove_data.figures.{module}"
-    ]
-
-
-# The report's figures and the context figures, read from the registry.
-REPORT_FIGURES = figures_of("_report")
-CONTEXT_FIGURES = figures_of("_context")
+# The report's figures and the context figures, in the order of the figures' index.
+REPORT_FIGURES = [figure.__name__ for figure in figures.REPORT_FIGURES]
+CONTEXT_FIGURES = [figure.__name__ for figure in figures.CONTEXT_FIGURES]
 
 
 def shown(fig: Figure) -> list[Text]:

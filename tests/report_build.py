@@ -6,18 +6,16 @@ build made here (a module-level cache: a fixture imported into two modules would
 
 from __future__ import annotations
 
-import os
 import re
 import shlex
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import nbformat
 import pytest
+from conftest import ROOT, clean_env, run
 
-ROOT = Path(__file__).resolve().parents[1]
 DOCX = "ecove-data-report.docx"
 PDF = "ecove-data-report.pdf"
 DISCUSSION = sorted(
@@ -32,11 +30,9 @@ def report_command(out: Path, *extra: str) -> list[str]:
     """The command `make report` runs, asked of make itself (a dry run), writing to ``out``."""
     if shutil.which("make") is None:
         return [sys.executable, "-m", "ecove_data.report", "--out", str(out), *extra]
-    dry = subprocess.run(
+    dry = run(
         ["make", "--no-print-directory", "-n", "report", f"REPORT_DIR={out}"],
         cwd=ROOT,
-        capture_output=True,
-        text=True,
         check=True,
         timeout=60,
     )
@@ -56,16 +52,9 @@ def run_build(out: Path, *extra: str, env: dict[str, str] | None = None) -> Path
 
 def build_log(out: Path, *extra: str, env: dict[str, str] | None = None) -> str:
     """Build the documents into ``out``; return what the command said on stderr."""
-    environment = {**os.environ, **(env or {})}
+    environment = clean_env(**(env or {}))
     environment.pop("MPLBACKEND", None)
-    done = subprocess.run(
-        report_command(out, *extra),
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
+    done = run(report_command(out, *extra), cwd=ROOT, env=environment, timeout=900)
     assert done.returncode == 0, done.stderr[-4000:]
     return done.stderr
 

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import DATA, ROOT, clean_env, run
 
 import ecove_data
 from ecove_data import figures
@@ -124,7 +125,55 @@ def test_package_figures_import_by_name_without_a_list():
 
 
 def test_the_readme_gives_the_recipe():
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("### Add a figure", 1)[1].split("\n## ", 1)[0]
     for needed in ("@register(", "facts=", "alt_text=", "ecove-data figures --only"):
         assert needed in section
+
+
+@pytest.mark.slow
+def test_the_package_recipe_adds_a_figure_with_one_module_one_index_line_and_its_words(
+    tmp_path: Path,
+):
+    import shutil
+    import sys
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Add a figure", 1)[1].split("\n### ", 1)[0]
+    module, toml = (block.split("\n", 1)[1] for block in section.split("```")[1:4:2])
+    package = tmp_path / "pkg" / "ecove_data"
+    root = Path(ecove_data.__file__).resolve().parent
+    shutil.copytree(root, package, ignore=shutil.ignore_patterns("_data", "__pycache__"))
+    (package / "figures" / "workshop_list.py").write_text(module, encoding="utf-8")
+    index = package / "figures" / "__init__.py"
+    text = index.read_text(encoding="utf-8")
+    text = text.replace(
+        "from .roundtable_recommendations import roundtable_recommendations\n",
+        "from .roundtable_recommendations import roundtable_recommendations\n"
+        "from .workshop_list import workshop_list\n",
+    ).replace("    key_figures_panel,\n)", "    key_figures_panel,\n    workshop_list,\n)")
+    index.write_text(text, encoding="utf-8")
+    words = package / "figures" / "captions.toml"
+    words.write_text(words.read_text(encoding="utf-8") + "\n" + toml, encoding="utf-8")
+
+    env = clean_env(PYTHONPATH=str(package.parent))
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "ecove_data", "figures", "--data-dir", str(DATA)]
+    done = run(
+        [*command, "--out", str(out), "--only", "workshop_list", "--jobs", "1"],
+        env=env,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr
+    (entry,) = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["figures"]
+    assert entry["name"] == "workshop_list"
+    assert entry["title"] == "The workshops"
+    assert entry["caption"] == "The workshops of the second afternoon, in report order."
+    assert entry["tables"] == ["workshops"]
+    assert entry["alt_text"].startswith("The 5 workshops, in report order: Learner")
+    names = run(
+        [sys.executable, "-c", "from ecove_data import figures; print(list(figures.REGISTRY))"],
+        env=env,
+        cwd=tmp_path,
+    ).stdout
+    assert "'key_figures_panel', 'workshop_list', 'cove_calls_over_time'" in names

@@ -8,11 +8,10 @@ import typing
 from pathlib import Path
 
 import pytest
+from conftest import DATA
 
 import ecove_data
 from ecove_data import _codegen
-
-DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def test_typing_file_is_current() -> None:

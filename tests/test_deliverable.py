@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 import ecove_data
 from ecove_data._errors import UsageError
@@ -20,7 +21,6 @@ from ecove_data.report._deliverable import (
     load_deliverable,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "notebooks" / "deliverable.toml"
 
 

@@ -1,7 +1,7 @@
 """The deliverable's cover, captions, references, lists and running header, in every format.
 
 A synthetic chapter (prose that refers to a figure and a table, one figure, one table, as a
-kernel leaves them; see test_documents_parts.py) is written once per format by the same
+kernel leaves them; see test_report_builder.py) is written once per format by the same
 writers `make report` uses, and the tests read the files: the Word XML, the PDF's text,
 outline, structure tree and drawing, the HTML. The emblem is measured from the SVG the
 documents embed.
@@ -19,6 +19,7 @@ from typing import Any
 
 import nbformat
 import pytest
+from conftest import ROOT
 from lxml import etree
 
 import ecove_data
@@ -27,7 +28,6 @@ from ecove_data.report import _cover, _crossref, _document, _notebooks, _writers
 from ecove_data.report._deliverable import load_deliverable
 from ecove_data.report._reference import make_reference
 
-ROOT = Path(__file__).resolve().parents[1]
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {
     "w": W,

@@ -20,6 +20,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 from lxml import etree
 from report_build import (
     DISCUSSION,
@@ -38,7 +39,6 @@ from ecove_data.report._deliverable import load_deliverable
 
 pytestmark = pytest.mark.slow
 
-ROOT = Path(__file__).resolve().parents[1]
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {
     "w": W,

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 import matplotlib
 import numpy as np
 import pytest
+from conftest import ROOT
 from figure_text import shown
 from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -420,11 +421,10 @@ def test_every_text_a_reader_sees_is_measured(drawn, name):
 @pytest.mark.parametrize("name", figures.names())
 def test_the_measured_picture_is_the_committed_png(drawn, name):
     # The test measures what the build writes: the same pixels as figures/NAME.png.
-    from pathlib import Path
 
     from PIL import Image
 
-    committed = Path(__file__).parents[1] / "figures" / f"{name}.png"
+    committed = ROOT / "figures" / f"{name}.png"
     assert committed.exists(), f"{committed} is missing: run `ecove-data figures`"
     png = np.asarray(Image.open(committed).convert("RGBA"))
     same = bool(np.array_equal(drawn[name].picture, png))

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from itertools import combinations
+from pathlib import Path
 
 import matplotlib
 import pytest
 from figure_text import drawn, shown
 from matplotlib.figure import Figure
 
+import ecove_data
 from ecove_data import figures
 
 matplotlib.use("agg")
@@ -58,3 +60,26 @@ def test_no_text_is_clipped_or_overlapping(all_figures, name):
         boxes.append((t.get_text(), box.shrunk(0.98, 0.9)))
     for (a, box_a), (b, box_b) in combinations(boxes, 2):
         assert not box_a.overlaps(box_b), f"{a!r} overlaps {b!r}"
+
+
+def test_the_package_reaches_no_private_name_of_matplotlib():
+    import ast
+
+    package = Path(ecove_data.__file__).parent
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        aliases = {"matplotlib", "mpl", "plt", "mdates"}
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name)
+                and node.value.id in aliases
+                and node.attr.startswith("_")
+            ):
+                found.append(
+                    f"{path.relative_to(package)}:{node.lineno} {node.value.id}.{node.attr}"
+                )
+            if isinstance(node, ast.Constant) and node.value == "_get_backend_mod":
+                found.append(f"{path.relative_to(package)}:{node.lineno} {node.value}")
+    assert found == []

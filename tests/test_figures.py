@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import matplotlib
 import pytest
+from conftest import DATA
 from figure_text import REPORT_FIGURES, drawn, flat, texts
 from matplotlib.figure import Figure
 
 import ecove_data
 from ecove_data import figures
 from ecove_data.figures._style import format_number, format_value
-
-DATA = Path(__file__).resolve().parents[1] / "data"
 
 matplotlib.use("agg")
 
@@ -38,6 +36,33 @@ def test_registry_names_every_required_figure_in_order():
         assert spec.draw is getattr(figures, name)
         assert spec.title and spec.caption.endswith(".")
         assert set(spec.tables) <= set(ecove_data.datasets())
+
+
+def test_titles_and_captions_are_the_words_of_captions_toml():
+    import tomllib
+
+    from ecove_data.figures._registry import CAPTIONS_FILE
+
+    words = tomllib.loads(CAPTIONS_FILE.read_text(encoding="utf-8"))
+    package = [f.__name__ for f in (*figures.REPORT_FIGURES, *figures.CONTEXT_FIGURES)]
+    assert list(words) == package == list(figures.REGISTRY)
+    for name in package:
+        spec = figures.REGISTRY[name]
+        assert (spec.title, spec.caption) == (words[name]["title"], words[name]["caption"])
+
+
+def test_each_figure_function_takes_and_documents_exactly_the_tables_it_reads():
+    import inspect
+
+    for name, spec in figures.REGISTRY.items():
+        params = inspect.signature(spec.draw).parameters.values()
+        assert [p.name for p in params] == list(spec.tables), name
+        assert all(p.kind is p.KEYWORD_ONLY and p.default is None for p in params), name
+        assert all(p.annotation == "pd.DataFrame | None" for p in params), name
+        documented = (spec.draw.__doc__ or "").split("Parameters\n    ----------\n")[1]
+        documented = documented.split("\n\n    Returns")[0].split("\n\n    Examples")[0]
+        named = [line.split(" : ")[0].strip() for line in documented.splitlines() if " : " in line]
+        assert named == list(spec.tables), name
 
 
 def test_registry_entries_are_frozen():

@@ -17,25 +17,14 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, ecove, run
 
 from ecove_data import figures
 from ecove_data.cli import main
-from ecove_data.figures import _build
+from ecove_data.figures import _build, render
 
-ROOT = Path(__file__).resolve().parents[1]
 COMMITTED = ROOT / "figures"
 NAMES = list(figures.REGISTRY)
-
-
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "ECOVE_DATA_DIR"}
-    return subprocess.run(
-        [sys.executable, "-m", "ecove_data", "figures", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd or ROOT,
-        env=env,
-    )
 
 
 def figures_cli(capsys, *args: str) -> subprocess.CompletedProcess[str]:
@@ -56,7 +45,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One full build of every figure, shared by the tests that only read it."""
     out = tmp_path_factory.mktemp("figures") / "figures"
-    result = run("--out", str(out))
+    result = ecove("figures", "--out", str(out))
     assert result.returncode == 0, result.stderr
     return out
 
@@ -167,10 +156,7 @@ def test_a_run_with_nothing_to_do_skips_without_matplotlib(copy):
         "assert 'matplotlib' not in sys.modules, 'matplotlib was imported'\n"
         "sys.exit(status)\n"
     )
-    env = {k: v for k, v in os.environ.items() if k != "ECOVE_DATA_DIR"}
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env
-    )
+    result = run([sys.executable, "-c", code], cwd=ROOT)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert [line.split()[0] for line in lines[:-1]] == ["skipped"] * len(NAMES)
@@ -235,7 +221,7 @@ def test_a_failing_figure_leaves_its_previous_files_intact(copy, monkeypatch, ca
         raise RuntimeError("disk full")
 
     # The SVG step fails after the PNG was saved: nothing may replace the old files.
-    monkeypatch.setattr(_build, "_add_svg_desc", broken)
+    monkeypatch.setattr(render, "add_svg_desc", broken)
     status = main(["figures", "--out", str(copy), "--only", "activities", "--force", "--jobs", "1"])
     err = capsys.readouterr()
     assert status == 1
@@ -267,3 +253,19 @@ def test_inputs_hash_follows_data_code_and_style_only(data_copy):
     path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert _build.inputs_hash(spec, read_package(data_copy), versions) != first
     assert _build.inputs_hash(spec, read_package(data_copy), {"matplotlib": "y"}) != first
+
+
+def test_the_build_leaves_the_environment_and_the_backend_as_they_were(tmp_path, monkeypatch):
+
+    import matplotlib
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    environment = dict(os.environ)
+    # Read past rcParams' own lookup, which would resolve an automatic backend.
+    backend = dict.__getitem__(matplotlib.rcParams, "backend")
+    result = _build.build(
+        tmp_path / "out", only=["activities"], formats=["png"], jobs=1, echo=lambda line: None
+    )
+    assert result.drawn == ["activities"]
+    assert dict(os.environ) == environment
+    assert dict.__getitem__(matplotlib.rcParams, "backend") == backend

@@ -7,14 +7,12 @@ does not, and a redraw that gives the same bytes leaves the files untouched.
 
 from __future__ import annotations
 
-import os
+import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import DATA, ROOT
+from conftest import DATA, ROOT, clean_env, ecove
 
 from ecove_data.figures._build import code_hash
 
@@ -38,17 +36,15 @@ def edit(package: Path, module: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def figures(package: Path, out: Path) -> str:
-    env = {k: v for k, v in os.environ.items() if k != "ECOVE_DATA_DIR"}
-    env["PYTHONPATH"] = str(package)
-    args = ["--out", str(out), "--only", "activities", "--format", "png", "--jobs", "1"]
-    result = subprocess.run(
-        [sys.executable, "-m", "ecove_data", "figures", "--data-dir", str(DATA), *args],
-        capture_output=True,
-        text=True,
-        env=env,
+def figures(package: Path, out: Path, only: tuple[str, ...] = ("activities",)) -> str:
+    args = ["--out", str(out), "--only", *only, "--format", "png", "--jobs", "1"]
+    result = ecove(
+        "figures",
+        "--data-dir",
+        str(DATA),
+        *args,
+        env=clean_env(PYTHONPATH=str(package)),
         cwd=package,
-        timeout=300,
     )
     assert result.returncode == 0, result.stderr
     # The copy, not the installed package, did the work.
@@ -109,3 +105,44 @@ def test_a_loader_change_redraws_and_a_docstring_change_does_not(package, tmp_pa
     )
     assert "drawn    activities" in figures(package, out)
     assert state(out)["activities.png"][0] != first["activities.png"][0]
+
+
+def test_a_caption_edit_redraws_nothing_and_reaches_the_manifest_and_gallery(package, tmp_path):
+    out = tmp_path / "out"
+    assert "drawn    activities" in figures(package, out)
+    first = state(out)
+    old = "The main activities of the 2021 call's proposals in the order"
+    new = "The main activities of the 2021 call's proposals, in the order"
+    assert code_hash(package / "ecove_data") == code_hash(ROOT / "ecove_data")
+    edit(package, "figures/captions.toml", old, new)
+    # Words are not code: the package's code hash is the same.
+    assert code_hash(package / "ecove_data") == code_hash(ROOT / "ecove_data")
+    assert "skipped  activities" in figures(package, out)
+    after = state(out)
+    assert after["activities.png"] == first["activities.png"]
+    (entry,) = json.loads(after["manifest.json"][0])["figures"]
+    assert entry["caption"].startswith(new)
+    assert new in after["README.md"][0].decode("utf-8")
+    assert old not in after["README.md"][0].decode("utf-8")
+
+
+def test_a_title_edit_redraws_that_figure_only(package, tmp_path):
+    out = tmp_path / "out"
+    both = ("activities", "day2_workshops")
+    drawn = figures(package, out, both)
+    assert "drawn    activities" in drawn and "drawn    day2_workshops" in drawn
+    first = state(out)
+    edit(
+        package,
+        "figures/captions.toml",
+        'title = "Workshops of the second day"',
+        'title = "The workshops of the second day"',
+    )
+    again = figures(package, out, both)
+    assert "skipped  activities" in again and "drawn    day2_workshops" in again
+    after = state(out)
+    assert after["activities.png"] == first["activities.png"]
+    # The title is in the PNG's metadata: the file changes with it.
+    assert after["day2_workshops.png"][0] != first["day2_workshops.png"][0]
+    assert b"The workshops of the second day" in after["day2_workshops.png"][0]
+    assert "## The workshops of the second day" in after["README.md"][0].decode("utf-8")

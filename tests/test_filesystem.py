@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from conftest import run as child
 
 # Unwritable places as the command line meets them: subprocess runs.
 pytestmark = pytest.mark.slow
@@ -25,9 +26,8 @@ FIGURES = ROOT / "figures"
 
 
 def run(*args: str, prefix: list[str] | None = None) -> subprocess.CompletedProcess:
-    env = {key: value for key, value in os.environ.items() if key != "ECOVE_DATA_DIR"}
-    command = [*(prefix or []), sys.executable, "-m", "ecove_data", *args]
-    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
+    """``python -m ecove_data ARGS``, behind ``prefix`` (a command that runs it: unshare)."""
+    return child([*(prefix or []), sys.executable, "-m", "ecove_data", *args])
 
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:

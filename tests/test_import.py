@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
 
 import pytest
+from conftest import clean_env, run
 
 PLOTTING = ["matplotlib", "seaborn"]
 # Each test starts a fresh interpreter: that is what it checks.
@@ -15,15 +14,13 @@ pytestmark = pytest.mark.slow
 
 
 def _modules_after(code: str) -> dict[str, object]:
-    env = {key: value for key, value in os.environ.items() if key != "ECOVE_DATA_DIR"}
+    env = clean_env()
     env.pop("MPLBACKEND", None)
     script = (
         f"{code}\nimport json, sys\n"
         "print(json.dumps({'modules': sorted(sys.modules), 'tables': len(tables)}))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120
-    )
+    result = run([sys.executable, "-c", script], env=env, timeout=120)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.splitlines()[-1])
 

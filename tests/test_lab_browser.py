@@ -29,10 +29,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, clean_env
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 BIN = Path(sys.executable).parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -131,14 +131,13 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
         (settings / name).parent.mkdir(parents=True, exist_ok=True)
         (settings / name).write_text(json.dumps(values), encoding="utf-8")
     runtime = base / "runtime"
-    env = {
-        **os.environ,
+    env = clean_env(
         # The environment's own python3 kernelspec, as `make lab` uses it.
-        "JUPYTER_PATH": str(Path(sys.prefix) / "share" / "jupyter"),
-        "JUPYTER_RUNTIME_DIR": str(runtime),
-        "JUPYTER_CONFIG_DIR": str(base / "config"),
-        "JUPYTERLAB_WORKSPACES_DIR": str(base / "workspaces"),
-    }
+        JUPYTER_PATH=str(Path(sys.prefix) / "share" / "jupyter"),
+        JUPYTER_RUNTIME_DIR=str(runtime),
+        JUPYTER_CONFIG_DIR=str(base / "config"),
+        JUPYTERLAB_WORKSPACES_DIR=str(base / "workspaces"),
+    )
     env.pop("MPLBACKEND", None)
     port, token = _free_port(), secrets.token_hex(24)
     command = [

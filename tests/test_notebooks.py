@@ -15,11 +15,10 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import JUPYTER_PATH
+from conftest import JUPYTER_PATH, ROOT
 from nbclient import NotebookClient
 from nbformat import NotebookNode
 
-ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK_DIR = ROOT / "notebooks"
 NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
 REQUIRED = {"00_quickstart", "01_cove_call_2021", "02_event_themes", "03_pact_for_skills"}
@@ -38,7 +37,7 @@ def _code(nb: NotebookNode) -> list[NotebookNode]:
     return [cell for cell in nb.cells if cell.cell_type == "code"]
 
 
-def test_the_notebooks_of_the_issue_are_there() -> None:
+def test_the_required_notebooks_are_there() -> None:
     assert {path.stem for path in NOTEBOOKS} >= REQUIRED
 
 

@@ -10,8 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import DATA, ROOT, ROWS, report_resources
-from conftest import clean_env as _clean_env
+from conftest import DATA, ROOT, ROWS, clean_env, report_resources
 from conftest import run_ok as _run
 from conftest import uv_command as _uv
 
@@ -24,9 +23,9 @@ def venv(tmp_path_factory) -> Path:
     target = tmp_path_factory.mktemp("venv") / "env"
     uv = _uv()
     if uv:
-        _run([uv, "venv", "--python", sys.executable, str(target)], env=_clean_env())
+        _run([uv, "venv", "--python", sys.executable, str(target)], env=clean_env())
     else:
-        _run([sys.executable, "-m", "venv", str(target)], env=_clean_env())
+        _run([sys.executable, "-m", "venv", str(target)], env=clean_env())
     return target / "bin"
 
 
@@ -44,7 +43,7 @@ def installed(venv, wheel) -> Path:
     else:
         command = [str(venv / "python"), "-m", "pip", "install", "--disable-pip-version-check"]
         command.append(str(wheel))
-    _run(command, env=_clean_env())
+    _run(command, env=clean_env())
     return venv
 
 
@@ -89,7 +88,7 @@ print(json.dumps({
 
 
 def test_the_installed_package_loads_every_table_from_outside_the_checkout(installed, tmp_path):
-    result = _run([str(installed / "python"), "-c", LOAD_SCRIPT], cwd=tmp_path, env=_clean_env())
+    result = _run([str(installed / "python"), "-c", LOAD_SCRIPT], cwd=tmp_path, env=clean_env())
     seen = json.loads(result.stdout)
     venv = installed.parent
     assert Path(seen["file"]).is_relative_to(venv)
@@ -105,11 +104,11 @@ def test_the_installed_package_loads_every_table_from_outside_the_checkout(insta
 
 
 def test_the_installed_command_lists_the_tables(installed, tmp_path):
-    result = _run([str(installed / "ecove-data"), "list"], cwd=tmp_path, env=_clean_env())
+    result = _run([str(installed / "ecove-data"), "list"], cwd=tmp_path, env=clean_env())
     names = [line.split()[0] for line in result.stdout.splitlines()]
     report = report_resources()
     assert names[: len(report) + 1] == [*report, "derived_indicators"]
-    result = _run([str(installed / "ecove-data"), "validate"], cwd=tmp_path, env=_clean_env())
+    result = _run([str(installed / "ecove-data"), "validate"], cwd=tmp_path, env=clean_env())
     assert result.stdout.startswith("valid: ")
 
 
@@ -118,7 +117,7 @@ def test_the_installed_package_takes_another_data_dir(installed, tmp_path):
     shutil.copytree(DATA, copy)
     path = copy / "activities.csv"
     path.write_bytes(path.read_bytes().replace(b"R&D,56", b"R&D,65"))
-    env = {**_clean_env(), "ECOVE_DATA_DIR": str(copy)}
+    env = {**clean_env(), "ECOVE_DATA_DIR": str(copy)}
     result = subprocess.run(
         [str(installed / "ecove-data"), "validate"],
         capture_output=True,
@@ -137,7 +136,7 @@ def test_the_editable_install_reads_the_repository_data(tmp_path):
         "import ecove_data, ecove_data._descriptor as d; "
         "print(d.default_data_dir()); print(ecove_data.__file__)"
     )
-    result = _run([sys.executable, "-c", script], cwd=tmp_path, env=_clean_env())
+    result = _run([sys.executable, "-c", script], cwd=tmp_path, env=clean_env())
     data_dir, module = result.stdout.splitlines()
     assert Path(data_dir) == ROOT / "data"
     assert Path(module).is_relative_to(ROOT)

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import ROOT
 from test_markdown import READERS, _shown
 
 from ecove_data import figures, prose
 
-ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 MARKUP = "*Staff* <b>exchange</b> & $a$ @peer [1] #2 C:\\temp_dir"
 

@@ -17,11 +17,11 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from conftest import ROOT
 from report_build import DISCUSSION, DOCX, PDF, build_log, built_report
 
 from ecove_data.report import _cache
 
-ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = len(DISCUSSION)
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -22,7 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import DATA
+from conftest import DATA, clean_env, run
 
 import ecove_data
 from ecove_data import DataError
@@ -166,8 +165,7 @@ def test_every_table_saved_by_the_real_libreoffice(data_copy, original, tmp_path
         str(out),
         *(str(tmp_path / flat) for flat in sources),
     ]
-    env = {**os.environ, "HOME": str(tmp_path)}
-    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
+    result = run(command, env=clean_env(HOME=str(tmp_path)))
     assert result.returncode == 0, result.stderr
     quoted = 0
     for flat, table in sources.items():
@@ -191,8 +189,7 @@ def _calc_to_xlsx(files: list[Path], out: Path, tmp_path: Path) -> list[Path]:
         str(out),
         *map(str, files),
     ]
-    env = {**os.environ, "HOME": str(tmp_path)}
-    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
+    result = run(command, env=clean_env(HOME=str(tmp_path)))
     assert result.returncode == 0, result.stderr
     return [out / f"{path.stem}.xlsx" for path in files]
 

@@ -11,20 +11,19 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import matplotlib
 import pytest
+from conftest import ROOT
 from figure_text import flat
 
 import ecove_data
 from ecove_data import figures
-from ecove_data.figures._context import REPORT_SOURCE, date_span, source_name
 from ecove_data.figures._style import format_number
+from ecove_data.provenance import date_span, report_source, source_name
 
 matplotlib.use("agg")
 
-ROOT = Path(__file__).resolve().parents[1]
 DESCRIPTOR = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
 
 # The caveat a value carries wherever it is shown: "the report does not say whether ...".
@@ -226,7 +225,7 @@ def test_dates_the_report_does_not_give_are_marked_inferred(drawn, alts):
         if res.get("role") != "context" or not {"date", "source_url"} <= names:
             continue
         frame = ecove_data.load(res["name"])
-        for date in frame.loc[frame["source_url"] == REPORT_SOURCE, "date"]:
+        for date in frame.loc[frame["source_url"] == report_source(), "date"]:
             label = date_span(str(date))[2]
             for name, spec in figures.REGISTRY.items():
                 if res["name"] not in spec.tables:

@@ -6,11 +6,13 @@ the package style. :data:`REGISTRY` maps each name to its :class:`FigureSpec` (t
 caption, tables, function, facts and alt text). Importing this module does not import
 matplotlib; drawing does.
 
-The figure functions are not listed anywhere: importing the figure modules registers
-them, and ``figures.NAME`` (or ``from ecove_data.figures import NAME``) is looked up in the
-registry. To add a figure, decorate one function with :func:`register` in a figure module
-(see the README's "Add a figure"): ``ecove-data figures`` then draws it, hashes its module
-with its inputs, and lists it in the manifest and the gallery.
+Each figure is one module named as the figure, and its title and caption stand in
+``captions.toml``. This file is the figures' index: the order of :func:`index` below is the
+order of the registry, the gallery and the manifest, report figures first, then the context
+figures that set the report beside public sources. To add a figure, write its module, add its
+line here and its entry to ``captions.toml`` (see the README's "Add a figure"):
+``ecove-data figures`` then draws it, hashes its module with its inputs, and lists it in the
+manifest and the gallery.
 
 Examples
 --------
@@ -29,21 +31,49 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-# Importing the figure modules registers their figures, report figures first.
-from . import _report  # noqa: F401
-
-from . import _context  # noqa: F401  # isort: skip
-from ._context import date_span, source_name
+from ..provenance import date_span, source_name
 from ._display import show
-from ._registry import REGISTRY, FigureSpec, UnknownFigureError, register
+from ._registry import REGISTRY, FigureSpec, UnknownFigureError, index, register
 from ._style import STYLE_FILE, format_number
+from .activities import activities
+from .automotive_coalition import automotive_coalition
+from .call_2021_at_a_glance import call_2021_at_a_glance
+from .call_2021_countries import call_2021_countries
+from .campus_excellence_growth import campus_excellence_growth
+from .cove_calls_over_time import cove_calls_over_time
+from .day2_workshops import day2_workshops
+from .key_figures_panel import key_figures_panel
+from .pact_membership_growth import pact_membership_growth
+from .pact_sectors_workshops import pact_sectors_workshops
+from .roundtable_recommendations import roundtable_recommendations
+
+# The report's figures, in the order a reader meets their subjects in the report.
+REPORT_FIGURES = (
+    call_2021_at_a_glance,
+    call_2021_countries,
+    pact_sectors_workshops,
+    automotive_coalition,
+    roundtable_recommendations,
+    activities,
+    day2_workshops,
+    key_figures_panel,
+)
+# The context figures: the report's snapshot beside public figures from other sources.
+CONTEXT_FIGURES = (
+    cove_calls_over_time,
+    pact_membership_growth,
+    campus_excellence_growth,
+)
+index(*REPORT_FIGURES, *CONTEXT_FIGURES)
 
 if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.figure import Figure
 
 __all__ = [
+    "CONTEXT_FIGURES",
     "REGISTRY",
+    "REPORT_FIGURES",
     "STYLE_FILE",
     "FigureSpec",
     "UnknownFigureError",
@@ -60,8 +90,7 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Callable[..., Figure]:
-    # Figure functions are reached through the registry, so a new figure needs no import
-    # or export list here.
+    # A figure registered from outside the package (register()) is reached by its name too.
     if name in REGISTRY:
         return REGISTRY[name].draw
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

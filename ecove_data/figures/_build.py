@@ -17,7 +17,6 @@ the SVG hash salt is fixed by the package style.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import functools
 import hashlib
@@ -32,24 +31,23 @@ from pathlib import Path
 from types import CodeType
 from typing import Any
 
-from .._descriptor import Package, read_package
-from .._errors import CannotWriteError, FiguresFailedError, parse_choices
+from .._descriptor import read_package
+from .._errors import CannotWriteError, parse_choices
 from .._files import make_dir, write_atomic
+from .._records import Package
 from ._registry import REGISTRY, FigureSpec, UnknownFigureError
 from ._style import STYLE_FILE
+from .render import FORMATS, metadata, render
 
 __all__ = [
     "FORMATS",
     "BuildResult",
     "build",
     "inputs_hash",
-    "main",
     "parse_formats",
-    "positive_number",
     "render_readme",
 ]
 
-FORMATS = ("png", "svg", "pdf")
 MANIFEST = "manifest.json"
 README = "README.md"
 HERE = Path(__file__).resolve().parent
@@ -261,38 +259,10 @@ def inputs_hash(spec: FigureSpec, pkg: Package, versions: dict[str, str] | None 
         if table in COMPUTED:
             parts["derived"] = pkg.raw.get("derived")
     parts["code"] = code_hash()
+    # The title is written into the files; the caption is not, so it redraws nothing.
+    parts["title"] = spec.title
     text = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def _metadata(fmt: str, title: str, alt: str) -> dict[str, Any]:
-    # None removes the entries that would otherwise carry dates and version strings.
-    if fmt == "png":
-        return {"Software": None, "Title": title, "Description": alt}
-    if fmt == "svg":
-        return {"Date": None, "Creator": None, "Title": title, "Description": alt}
-    return {
-        "Title": title,
-        "Subject": alt,
-        "Creator": None,
-        "Producer": None,
-        "CreationDate": None,
-        "ModDate": None,
-    }
-
-
-def _add_svg_desc(data: bytes, alt: str) -> bytes:
-    """Give the SVG a ``<desc>`` next to its ``<title>``: what screen readers announce.
-
-    Matplotlib puts the description in the Dublin Core metadata only.
-    """
-    from xml.sax.saxutils import escape
-
-    text = data.decode("utf-8")
-    head, sep, tail = text.partition("</title>")
-    if not sep:
-        return data
-    return f"{head}{sep}\n <desc>{escape(alt)}</desc>{tail}".encode()
 
 
 def _write_text(path: Path, text: str) -> bool:
@@ -304,25 +274,13 @@ def _render(
     name: str, frames: dict[str, Any], out: Path, formats: Sequence[str]
 ) -> tuple[dict[str, str], str, float]:
     """Draw one figure and save it in each format; return file hashes, alt text, seconds."""
-    import io
-
-    import matplotlib as mpl
-
     start = time.perf_counter()
     spec = REGISTRY[name]
     chosen = {table: frames[table] for table in spec.tables}
     alt = spec.alt_text(chosen)
     fig = spec.draw(**chosen)
-    saved: dict[Path, bytes] = {}
-    with mpl.rc_context(fname=str(STYLE_FILE)):
-        for fmt in formats:
-            buffer = io.BytesIO()
-            fig.savefig(buffer, format=fmt, metadata=_metadata(fmt, spec.title, alt))
-            # The first save laid the figure out; text sizes are in points, so that
-            # layout holds for every format and the next saves need not solve it again.
-            fig.set_layout_engine("none")
-            data = buffer.getvalue()
-            saved[out / f"{name}.{fmt}"] = _add_svg_desc(data, alt) if fmt == "svg" else data
+    files = render(fig, formats, spec.title, alt)
+    saved = {out / f"{name}.{fmt}": data for fmt, data in files.items()}
     # Only now that every format is saved do the new files replace the old ones (those whose
     # bytes changed: a redraw that gives the same bytes leaves the file alone).
     for target, data in saved.items():
@@ -407,7 +365,7 @@ def _warm_up() -> None:
         fig.text(0.1, 0.5, "0", fontweight="bold")
         fig.text(0.5, 0.5, "0", fontstyle="italic")
         for fmt in FORMATS:
-            fig.savefig(io.BytesIO(), format=fmt, metadata=_metadata(fmt, "", ""))
+            fig.savefig(io.BytesIO(), format=fmt, metadata=metadata(fmt, "", ""))
 
 
 def _draw_all(
@@ -489,7 +447,6 @@ def build(
     if jobs < 1:
         raise ValueError(f"jobs must be a positive number, not {jobs}")
     out = make_dir(out)
-    os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
 
     pkg = read_package(data_dir)
     versions = _library_versions()
@@ -508,9 +465,6 @@ def build(
         tables = sorted({t for name in todo for t in REGISTRY[name].tables})
         frames = load_all(data_dir=data_dir)
         frames = {t: frames[t] for t in tables}
-        import matplotlib
-
-        matplotlib.use("agg")
         outcomes = _draw_all(todo, frames, out, formats, jobs)
 
     for name in names:
@@ -518,6 +472,12 @@ def build(
             result.skipped.append(name)
             echo(f"skipped  {name:28} {0:6.2f} s  (up to date)")
     entries = dict(previous)
+    for name in result.skipped:
+        if name in entries:
+            # Words that are not in the files: a corrected caption reaches the manifest and
+            # the gallery without a redraw.
+            spec = REGISTRY[name]
+            entries[name] = {**entries[name], "title": spec.title, "caption": spec.caption}
     # Results arrive in registry order as each figure is done, so progress shows live.
     for name, outcome in outcomes:
         if isinstance(outcome, BaseException):
@@ -558,59 +518,3 @@ def build(
         f"{len(result.failed)} failed in {seconds:.2f} s -> {out}"
     )
     return result
-
-
-def positive_number(text: str) -> int:
-    """Read a ``--jobs`` value: a whole number of at least 1, or say so (argparse's type)."""
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(
-            f"must be a positive whole number, such as 2, not {text!r}"
-        )
-    return value
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add the ``figures`` options to a sub-parser."""
-    parser.add_argument(
-        "--out",
-        default="figures",
-        help="output folder (default: figures/ under the current directory)",
-    )
-    parser.add_argument(
-        "--only", nargs="+", metavar="NAME", help="draw only these figures (default: all)"
-    )
-    parser.add_argument(
-        "--format",
-        default=",".join(FORMATS),
-        help="comma-separated formats among png, svg, pdf (default: all three)",
-    )
-    parser.add_argument("--force", action="store_true", help="redraw even if current")
-    parser.add_argument(
-        "--jobs",
-        type=positive_number,
-        default=2,
-        metavar="N",
-        help="processes to draw with, a positive number (default: 2; 1 draws in this process)",
-    )
-
-
-def main(args: argparse.Namespace) -> None:
-    """Run ``ecove-data figures`` with parsed arguments.
-
-    Raises :class:`ecove_data.FiguresFailedError` naming each figure that failed (its
-    previous files are kept); errors are reported by the command line.
-    """
-    result = build(
-        args.out,
-        only=args.only,
-        formats=parse_formats(args.format),
-        force=args.force,
-        data_dir=args.data_dir,
-        jobs=args.jobs,
-    )
-    if not result.ok:
-        raise FiguresFailedError(result.failed)

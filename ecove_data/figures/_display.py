@@ -12,25 +12,26 @@ report lines and public sources they rest on.
 from __future__ import annotations
 
 import base64
-import io
-import math
-from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..notebook import (
+    CAPTION_KEY,
+    FIGURE_MIME,
+    TABLE_MIME,
+    FigurePayload,
+    TablePayload,
+    table_payload,
+)
+from ..provenance import report_lines, sources
 from ._registry import REGISTRY, UnknownFigureError
 
 if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.figure import Figure
 
-__all__ = ["CAPTION_KEY", "FIGURE_MIME", "TABLE_MIME", "show"]
+__all__ = ["show", "table_payload"]
 
-FIGURE_MIME = "application/vnd.ecove-data.figure+json"
-TABLE_MIME = "application/vnd.ecove-data.table+json"
-# Metadata key of the caption shown under a figure: the builder writes its own, numbered.
-CAPTION_KEY = "ecove_data"
-REPORT_URL = "raw/coves-conference-report.txt"
 # Pixels per inch at which JupyterLab shows the 300 dpi PNG: its natural size on screen.
 SCREEN_PPI = 96
 
@@ -98,9 +99,12 @@ def _show_figure(item: Figure | str, data_dir: Path | str | None, given: dict[st
         spec = REGISTRY[name]
         frames = tables(spec.tables, given, data_dir)
     alt = spec.alt_text(frames)
-    png, svg = _render(fig, spec.title, alt)
+    from .render import render
+
+    files = render(fig, ["png", "svg"], spec.title, alt)
+    png, svg = files["png"], files["svg"].decode("utf-8")
     width_in, height_in = (float(v) for v in fig.get_size_inches())
-    payload = {
+    payload: FigurePayload = {
         "name": name,
         "title": spec.title,
         "caption": spec.caption,
@@ -108,8 +112,8 @@ def _show_figure(item: Figure | str, data_dir: Path | str | None, given: dict[st
         "width_cm": round(width_in * 2.54, 2),
         "height_cm": round(height_in * 2.54, 2),
         "svg": svg,
-        "report_lines": _report_lines(frames.values(), alt),
-        "sources": _sources(frames.values()),
+        "report_lines": report_lines(frames.values(), alt),
+        "sources": sources(frames.values()),
     }
     display(
         {
@@ -126,27 +130,6 @@ def _show_figure(item: Figure | str, data_dir: Path | str | None, given: dict[st
     )
 
 
-def _render(fig: Figure, title: str, alt: str) -> tuple[bytes, str]:
-    """Save the figure as PNG (300 dpi) and SVG, with the reproducible metadata of the build."""
-    from xml.sax.saxutils import escape
-
-    import matplotlib as mpl
-
-    from ._build import _metadata
-    from ._style import STYLE_FILE
-
-    with mpl.rc_context(fname=str(STYLE_FILE)):
-        png = io.BytesIO()
-        fig.savefig(png, format="png", metadata=_metadata("png", title, alt))
-        # The first save laid the figure out; the SVG keeps that layout.
-        fig.set_layout_engine("none")
-        svg = io.StringIO()
-        fig.savefig(svg, format="svg", metadata=_metadata("svg", title, alt))
-    head, sep, tail = svg.getvalue().partition("</title>")
-    text = f"{head}{sep}\n <desc>{escape(alt)}</desc>{tail}" if sep else head
-    return png.getvalue(), text
-
-
 def _show_table(frame: pd.DataFrame, title: str) -> None:
     from IPython.display import display
 
@@ -161,99 +144,7 @@ def _show_table(frame: pd.DataFrame, title: str) -> None:
     )
 
 
-def table_payload(frame: pd.DataFrame, title: str) -> dict[str, Any]:
-    r"""Return a table as the report builder reads it: header, formatted cells, lines, sources.
-
-    A named index becomes the first column (an ``*_id`` index is left out: ids are for
-    code); headers are the descriptor's column titles; numbers are written as the report
-    writes them, flags as yes or no.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> frame = pd.DataFrame({"value": [1741, 700000], "line": [44, 71]})
-    >>> table = table_payload(frame, "Two figures")
-    >>> table["columns"], table["rows"], table["report_lines"]
-    (['Value', 'Report line'], [['1741', '44'], ['700\xa0000', '71']], [44, 71])
-    """
-    import pandas as pd
-
-    names = [name for name in frame.index.names if name is not None]
-    if names and not all(str(name).endswith("_id") for name in names):
-        frame = frame.reset_index()
-    titles = _field_titles()
-    labels = _value_labels()
-    numeric = [
-        pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype)
-        for dtype in frame.dtypes
-    ]
-    return {
-        "title": title,
-        "columns": [_header(column, titles) for column in frame.columns],
-        "numeric": numeric,
-        "rows": [
-            [
-                _cell(value, labels.get(str(column), {}))
-                for column, value in zip(frame.columns, row, strict=True)
-            ]
-            for row in frame.itertuples(index=False)
-        ],
-        "report_lines": _report_lines([frame]),
-        "sources": _sources([frame]),
-    }
-
-
-def _field_titles() -> dict[str, str]:
-    """Column name -> title, from the descriptor (the first table that has the column)."""
-    from .._descriptor import read_package
-
-    titles: dict[str, str] = {}
-    for resource in read_package().raw.get("resources", []):
-        for field in resource.get("schema", {}).get("fields", []):
-            titles.setdefault(field["name"], field.get("title", ""))
-    return titles
-
-
-def _value_labels() -> dict[str, dict[str, str]]:
-    """Column name -> {value: the words a reader reads}, from the descriptor's categories."""
-    from .._descriptor import read_package
-
-    labels: dict[str, dict[str, str]] = {}
-    for resource in read_package().tables:
-        for field in resource.fields:
-            if field.category_labels:
-                labels.setdefault(field.name, {}).update(field.category_labels)
-    return labels
-
-
-def _header(column: Any, titles: dict[str, str]) -> str:
-    text = str(column)
-    if text in ("line", "report_line"):
-        return "Report line"
-    if titles.get(text):
-        return titles[text]
-    text = text.replace("_", " ")
-    return text[:1].upper() + text[1:]
-
-
-def _cell(value: Any, labels: dict[str, str]) -> str:
-    """Write a cell as a reader reads it: numbers as the report writes them, codes in words."""
-    import pandas as pd
-
-    from ._style import format_number
-
-    if value is None or (not isinstance(value, str) and bool(pd.isna(value))):
-        return ""
-    if pd.api.types.is_bool(value):
-        return "yes" if value else "no"
-    if isinstance(value, int | float) or hasattr(value, "dtype"):
-        number = float(value)
-        if math.isfinite(number):
-            return format_number(number)
-    return labels.get(str(value), str(value))
-
-
-def _table_html(table: dict[str, Any]) -> str:
+def _table_html(table: TablePayload) -> str:
     from html import escape
 
     head = "".join(f"<th>{escape(c)}</th>" for c in table["columns"])
@@ -270,62 +161,3 @@ def _table_html(table: dict[str, Any]) -> str:
         f"<p><strong>Table. {escape(table['title'])}.</strong></p>"
         f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     )
-
-
-def _report_lines(frames: Iterable[pd.DataFrame], alt: str | None = None) -> list[int]:
-    """Return the lines of the report that the rows of these tables quote.
-
-    For a figure (``alt`` given), a table of numbers (``value``) counts only the rows whose
-    number the figure states in its alt text: a figure of three key figures rests on their
-    lines, not on every line of ``key_figures``.
-    """
-    lines: set[int] = set()
-    for frame in frames:
-        rows = frame
-        if alt is not None and "value" in frame.columns:
-            stated = [_stated(v, alt) for v in frame["value"]]
-            rows = frame[stated]
-        for column in ("line", "report_line"):
-            if column in rows.columns:
-                lines.update(int(v) for v in rows[column].dropna())
-    return sorted(lines)
-
-
-def _sources(frames: Iterable[pd.DataFrame]) -> list[dict[str, str]]:
-    """Return the public pages the rows of these tables come from (the rows a figure uses)."""
-    found: dict[str, dict[str, str]] = {}
-    for frame in frames:
-        if "source_url" not in frame.columns:
-            continue
-        rows = frame[frame["used_in_figures"]] if "used_in_figures" in frame.columns else frame
-        for row in rows.to_dict("records"):
-            url = str(row["source_url"])
-            if url == REPORT_URL or url in found:
-                continue
-            published = row.get("published")
-            found[url] = {
-                "url": url,
-                "title": str(row.get("source_title", "") or ""),
-                "date": "" if published is None or _missing(published) else str(published),
-            }
-    return list(found.values())
-
-
-def _stated(value: Any, alt: str) -> bool:
-    """Whether the alt text states ``value``: a number as figures write it, or the text."""
-    import numbers
-    import re
-
-    from ._style import format_number
-
-    if _missing(value):
-        return False
-    if isinstance(value, numbers.Number):
-        return bool(re.search(rf"(?<![\d.]){re.escape(format_number(value))}(?![\d])", alt))
-    return " ".join(str(value).split()) in " ".join(alt.split())
-
-
-def _missing(value: Any) -> bool:
-    import pandas as pd
-
-    return bool(pd.isna(value))

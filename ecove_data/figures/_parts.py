@@ -1,18 +1,45 @@
-"""Drawing parts the figures share: loading their tables, tiles and membership grids."""
+"""Drawing parts the figures share: their tables, key figures, tiles, membership grids, dates."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypedDict
 
+from ..provenance import source_name
 from ._style import COLOURS, wrap
 
 if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
-__all__ = ["membership", "tables", "tile", "tile_grid"]
+__all__ = [
+    "FULL_CHARS",
+    "HALF_CHARS",
+    "REPORT_COLOUR",
+    "MembershipFacts",
+    "day_number",
+    "derived_values",
+    "figure_values",
+    "footnote",
+    "heading",
+    "membership",
+    "membership_facts",
+    "middle",
+    "note",
+    "source_list",
+    "span_bar",
+    "tables",
+    "tile",
+    "tile_grid",
+]
+
+# The colour of what the report itself says, where a figure sets it beside public sources.
+REPORT_COLOUR = COLOURS["exception"]
+# Characters of 8 pt text per line of a footnote across the full and the half A4 width.
+FULL_CHARS, HALF_CHARS = 98, 46
 
 TILE_STYLE = {
     "stated": {"face": COLOURS["fill"], "edge": COLOURS["stated"], "line": "solid"},
@@ -118,6 +145,28 @@ def tile(
         )
 
 
+class MembershipFacts(TypedDict):
+    """The facts of a figure of which rows belong to a set, drawn with :func:`membership`."""
+
+    names: list[str]
+    flags: list[bool]  # in the set, per name
+    outside: list[str]  # the names not in it, in order
+
+
+def membership_facts(names: Iterable[Any], flags: Iterable[Any]) -> MembershipFacts:
+    """Return the names, whether each is in the set, and those that are not.
+
+    Examples
+    --------
+    >>> membership_facts(["a", "b", "c"], [True, False, True])["outside"]
+    ['b']
+    """
+    words = [str(name) for name in names]
+    marks = [bool(flag) for flag in flags]
+    outside = [name for name, flag in zip(words, marks, strict=True) if not flag]
+    return {"names": words, "flags": marks, "outside": outside}
+
+
 def membership(
     ax: Axes,
     labels: Sequence[str],
@@ -165,3 +214,67 @@ def membership(
     ax.tick_params(axis="both", length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
+
+
+def figure_values(key_figures: pd.DataFrame) -> dict[str, float]:
+    """Return ``{figure_id: value}`` of the key figures."""
+    return {
+        str(fid): float(value)
+        for fid, value in zip(key_figures["figure_id"], key_figures["value"], strict=True)
+    }
+
+
+def derived_values(derived: pd.DataFrame) -> dict[str, float]:
+    """Return ``{indicator_id: value}`` of the derived indicators."""
+    return {
+        str(iid): float(value)
+        for iid, value in zip(derived["indicator_id"], derived["value"], strict=True)
+    }
+
+
+def middle(start: dt.date, end: dt.date) -> dt.date:
+    """Return the day halfway between ``start`` and ``end``."""
+    return start + (end - start) / 2
+
+
+def day_number(day: dt.date) -> float:
+    """Return the number a matplotlib date axis places ``day`` at (days since its epoch)."""
+    import matplotlib.dates as mdates
+
+    return float(mdates.date2num(day))
+
+
+def span_bar(ax: Axes, start: dt.date, end: dt.date, value: int, colour: str) -> None:
+    """Draw the month or year of a source that gives no day, as a bar at its value."""
+    # Opaque: a translucent bar would fall below 3:1 against the paper (WCAG 1.4.11).
+    ax.plot([day_number(start), day_number(end)], [value, value], color=colour, lw=2.5, zorder=2)
+
+
+def source_list(pairs: Sequence[tuple[str, str]]) -> str:
+    """``[(url, what)]`` -> "site (what, what); site (what)", sites in order of first use.
+
+    Examples
+    --------
+    >>> pairs = [("https://a.eu/1", "2021"), ("https://b.eu", "2022"), ("https://a.eu/2", "2023")]
+    >>> source_list(pairs)
+    'a.eu (2021, 2023); b.eu (2022)'
+    """
+    grouped: dict[str, list[str]] = {}
+    for url, what in pairs:
+        grouped.setdefault(source_name(url), []).append(what)
+    return "; ".join(f"{site} ({', '.join(whats)})" for site, whats in grouped.items())
+
+
+def heading(fig: Figure, text: str, x: float = 0.01) -> None:
+    """Write the figure's statement above its panels: bold, flush left."""
+    fig.suptitle(text, x=x, ha="left", fontweight="bold", fontsize=9)
+
+
+def note(fig: Figure, text: str) -> None:
+    """Write one line under the figure, flush left: how to read it."""
+    fig.supxlabel(text, x=0.01, ha="left", fontsize=8)
+
+
+def footnote(fig: Figure, text: str, width: int) -> None:
+    """Write the figure's footnote under it, wrapped at ``width`` characters."""
+    fig.supxlabel(wrap(text, width), x=0.01, ha="left", fontsize=8, linespacing=1.2)

@@ -1,17 +1,23 @@
 """The figure registry: each figure's name, title, caption, tables, facts and alt text.
 
-A figure is one decorated function. :func:`register` takes its title and caption, a
-``facts`` function and an ``alt_text`` function:
+A figure of the package is one module of :mod:`ecove_data.figures`, named as the figure,
+with three small functions and the public one:
 
-- ``facts(*, table=..., ...)`` names the tables the figure reads, once, as its keyword-only
-  parameters, and returns the figure's numbers and labels (a small dict);
+- ``facts(*, table, ...)`` names the tables the figure reads, as its keyword-only
+  parameters, and returns the figure's numbers and labels (a ``TypedDict`` of its own);
 - ``alt_text(facts)`` writes the alt text from those facts;
-- the decorated function draws from the same facts: ``draw(facts) -> Figure``.
+- ``draw(facts)`` draws them: so the picture and its description are computed from one set of
+  facts and cannot drift apart;
+- the public function, named as the figure, takes the same tables as keyword arguments (each
+  loaded with :func:`ecove_data.load` when omitted) and returns ``CHART.figure(...)``, where
+  ``CHART = Chart(name, facts, alt_text, draw)``.
 
-So the picture and its description are computed from one set of facts and cannot drift
-apart. The decorator returns the public figure function: it takes the tables as keyword
-arguments (each loaded with :func:`ecove_data.load` when omitted), applies the package style
-and draws.
+Its title and caption are words, not code: they stand in ``captions.toml`` beside the
+modules. The figures' index, ``figures/__init__.py``, lists the public functions in the
+order of the registry, the gallery and the manifest (:func:`index`).
+
+A figure defined outside the package is registered with the :func:`register` decorator,
+which takes its title and caption as arguments.
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from .._errors import UnknownNameError
 from ._style import styled
@@ -31,10 +37,22 @@ if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.figure import Figure
 
-__all__ = ["REGISTRY", "FigureSpec", "UnknownFigureError", "register"]
+__all__ = [
+    "CAPTIONS_FILE",
+    "REGISTRY",
+    "Chart",
+    "FigureSpec",
+    "UnknownFigureError",
+    "captions",
+    "index",
+    "register",
+]
 
 Frames = Mapping[str, "pd.DataFrame"]
+# The facts of a figure registered with register(): any mapping its functions agree on.
 Facts = Mapping[str, Any]
+F = TypeVar("F")
+CAPTIONS_FILE = Path(__file__).with_name("captions.toml")
 
 
 @dataclass(frozen=True)
@@ -64,8 +82,8 @@ class FigureSpec:
     caption: str
     tables: tuple[str, ...]
     draw: Callable[..., Figure]
-    facts: Callable[[Frames], Facts]
-    describe: Callable[[Facts], str]
+    facts: Callable[[Frames], Any]
+    describe: Callable[[Any], str]
 
     def alt_text(self, frames: Frames) -> str:
         """Write the alt text from ``{table: DataFrame}`` (the figure's tables)."""
@@ -81,6 +99,21 @@ class FigureSpec:
 REGISTRY: dict[str, FigureSpec] = {}
 
 
+@functools.cache
+def captions(path: Path = CAPTIONS_FILE) -> dict[str, dict[str, str]]:
+    """Return ``{figure: {"title": ..., "caption": ...}}`` from ``captions.toml``.
+
+    Examples
+    --------
+    >>> captions()["activities"]["title"]
+    "Main activities of the 2021 call's proposals"
+    """
+    import tomllib
+
+    with path.open("rb") as file:
+        return tomllib.load(file)
+
+
 def _table_names(facts: Callable[..., Any]) -> tuple[str, ...]:
     """Return the keyword-only parameters of a facts function: the tables it reads, in order."""
     return tuple(
@@ -88,6 +121,82 @@ def _table_names(facts: Callable[..., Any]) -> tuple[str, ...]:
         for p in inspect.signature(facts).parameters.values()
         if p.kind is inspect.Parameter.KEYWORD_ONLY
     )
+
+
+class Chart(Generic[F]):
+    """One figure of the package: the tables it reads, its facts, its alt text and its drawing.
+
+    Examples
+    --------
+    >>> from ecove_data.figures.activities import CHART
+    >>> CHART.tables
+    ('activities',)
+    """
+
+    def __init__(
+        self,
+        name: str,
+        facts: Callable[..., F],
+        alt_text: Callable[[F], str],
+        draw: Callable[[F], Figure],
+    ) -> None:
+        self.name = name
+        self.tables = _table_names(facts)
+        self.make_facts = facts
+        self.alt_text = alt_text
+        self.draw = styled(draw)
+
+    def facts(self, frames: Frames) -> F:
+        """Return the facts from ``{table: DataFrame}`` (the figure's tables)."""
+        return self.make_facts(**{table: frames[table] for table in self.tables})
+
+    def figure(self, **given: pd.DataFrame | None) -> Figure:
+        """Draw the figure from the tables given, loading the others, in the package style."""
+        from ._parts import tables
+
+        fig = self.draw(self.facts(tables(self.tables, given)))
+        # The figure carries its registry name, so a figure shown in a notebook can be
+        # given its caption and alt text, and found again in the executed notebook.
+        fig.set_label(self.name)
+        return fig
+
+
+def index(*figures: Callable[..., Figure]) -> None:
+    """Register the package's figures, in the order given: the registry's, the gallery's.
+
+    Each is the public function of a figure module, whose ``CHART`` says what it reads and
+    how it is drawn; its title and caption are those of ``captions.toml``.
+    """
+    words = captions()
+    for public in figures:
+        chart = getattr(sys.modules[public.__module__], "CHART", None)
+        if not isinstance(chart, Chart) or chart.name != public.__name__:
+            raise TypeError(f"{public.__module__} has no CHART for {public.__name__}")
+        params = _table_names(public)
+        if params != chart.tables:
+            raise TypeError(
+                f"{public.__name__}() takes {', '.join(params)}, but its facts read "
+                f"{', '.join(chart.tables)}"
+            )
+        if chart.name not in words:
+            raise KeyError(f"{CAPTIONS_FILE.name} has no [{chart.name}] title and caption")
+        _add(
+            FigureSpec(
+                name=chart.name,
+                title=words[chart.name]["title"],
+                caption=words[chart.name]["caption"],
+                tables=chart.tables,
+                draw=public,
+                facts=chart.facts,
+                describe=chart.alt_text,
+            )
+        )
+
+
+def _add(spec: FigureSpec) -> None:
+    if spec.name in REGISTRY:
+        raise ValueError(f"a figure called {spec.name!r} is already registered")
+    REGISTRY[spec.name] = spec
 
 
 def register(
@@ -98,7 +207,7 @@ def register(
     facts: Callable[..., Facts] | None = None,
     tables: tuple[str, ...] | None = None,
 ) -> Callable[[Callable[..., Figure]], Callable[..., Figure]]:
-    """Register the decorated drawing function as a figure under its own name.
+    """Register a figure defined outside the package: the decorated function draws its facts.
 
     Parameters
     ----------
@@ -116,7 +225,8 @@ def register(
     Returns
     -------
     callable
-        The public figure function: ``name(*, table=None, ...) -> Figure``.
+        The public figure function: ``name(**tables) -> Figure``, each table loaded when
+        omitted.
 
     Examples
     --------
@@ -127,8 +237,6 @@ def register(
     >>> spec.facts({"activities": ecove_data.load("activities")})["positions"][:3]
     [1, 2, 3]
     """
-    # Without facts, the figure function takes its tables as keyword arguments itself.
-    takes_frames = facts is None
     if facts is None:
         if tables is None:
             raise TypeError("register needs facts(*, table, ...) or tables=(...)")
@@ -137,54 +245,37 @@ def register(
         def identity(**frames: pd.DataFrame) -> Facts:
             return frames
 
-        facts = identity
+        make_facts: Callable[..., Facts] = identity
     else:
         names = _table_names(facts)
         if tables is not None and tuple(tables) != names:
             raise ValueError(f"tables {tuple(tables)} differ from the facts' parameters {names}")
-    make_facts = facts
+        make_facts = facts
 
     def add(draw_facts: Callable[..., Figure]) -> Callable[..., Figure]:
         name = draw_facts.__name__
-        if name in REGISTRY:
-            raise ValueError(f"a figure called {name!r} is already registered")
+        chart = Chart(name, make_facts, alt_text, draw_facts)
+        chart.tables = names
 
-        styled_draw = styled(draw_facts)
-
-        @functools.wraps(draw_facts)
         def figure(**given: pd.DataFrame | None) -> Figure:
-            from ._parts import tables as load_tables
-
             unknown = sorted(set(given) - set(names))
             if unknown:
                 raise TypeError(f"{name}() reads {', '.join(names)}, not {', '.join(unknown)}")
-            frames = load_tables(names, given)
-            fig = styled_draw(**frames) if takes_frames else styled_draw(make_facts(**frames))
-            # The figure carries its registry name, so a figure shown in a notebook can be
-            # given its caption and alt text, and found again in the executed notebook.
-            fig.set_label(name)
-            return fig
+            return chart.figure(**given)
 
-        figure.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
-            [
-                inspect.Parameter(
-                    table,
-                    inspect.Parameter.KEYWORD_ONLY,
-                    default=None,
-                    annotation="pd.DataFrame | None",
-                )
-                for table in names
-            ],
-            return_annotation="Figure",
-        )
-        REGISTRY[name] = FigureSpec(
-            name=name,
-            title=title,
-            caption=caption,
-            tables=names,
-            draw=figure,
-            facts=lambda frames: make_facts(**{t: frames[t] for t in names}),
-            describe=alt_text,
+        figure.__name__ = figure.__qualname__ = name
+        figure.__module__ = draw_facts.__module__
+        figure.__doc__ = draw_facts.__doc__
+        _add(
+            FigureSpec(
+                name=name,
+                title=title,
+                caption=caption,
+                tables=names,
+                draw=figure,
+                facts=chart.facts,
+                describe=alt_text,
+            )
         )
         return figure
 

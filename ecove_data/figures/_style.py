@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import sys
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Literal, ParamSpec, TypeVar
+
+from .._numbers import NBSP, format_number, format_value, join_labels
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -109,13 +112,12 @@ def new_figure(width: Literal["full", "half"], height_cm: float) -> Figure:
 
 
 def _enable_notebook_display() -> None:
-    # A notebook shows a Figure through the formatter its inline backend registers when
-    # pyplot first resolves the backend; figures made without pyplot never trigger that.
-    import matplotlib.pyplot as plt
-
-    resolve = getattr(plt, "_get_backend_mod", None)
-    if resolve is not None:
-        resolve()
+    # A notebook shows a bare Figure through the formatter that the inline backend registers
+    # with IPython when its module is first imported, as pyplot does when it first draws.
+    # Figures made without pyplot never import it; importing it here does what pyplot would,
+    # and nothing where the notebook's backend is another (the module checks).
+    with contextlib.suppress(ImportError):
+        import matplotlib_inline.backend_inline  # noqa: F401
 
 
 def wrap(text: str, width: int) -> str:
@@ -128,70 +130,3 @@ def wrap(text: str, width: int) -> str:
     diffusion, applied research
     """
     return textwrap.fill(str(text), width=width, break_long_words=False, break_on_hyphens=False)
-
-
-# Between the digits of a number and its words: a no-break space, so that no reader, table
-# cell or wrapped label breaks "700 000" or "7 billion" across two lines.
-NBSP = "\u00a0"
-
-
-def format_number(value: Any) -> str:
-    r"""Format a number as the report writes it: digits grouped by spaces from 10 000.
-
-    The spaces are no-break spaces (:data:`NBSP`), so a number never breaks across lines.
-
-    Examples
-    --------
-    >>> [format_number(v).replace(NBSP, " ") for v in (84, 1741, 700000, 7e9, 20.72619, 1e4)]
-    ['84', '1741', '700 000', '7 billion', '20.7', '10 000']
-    >>> format_number(700000)
-    '700\xa0000'
-    """
-    value = float(value)
-    if value >= 1e9 and value % 1e8 == 0:
-        return f"{value / 1e9:g}{NBSP}billion"
-    if value != round(value):
-        return f"{value:.1f}"
-    whole = round(value)
-    return f"{whole:,}".replace(",", NBSP) if whole >= 10_000 else str(whole)
-
-
-_UNITS = {
-    "percent": "{}\u00a0%",
-    "eur": "€{}",
-    "eur_per_person": "€{}",
-}
-
-
-def format_value(
-    value: Any, unit: str = "count", qualifier: str = "exact", *, words: bool = False
-) -> str:
-    r"""Format a value with its unit; a ``more_than`` value reads as a lower bound.
-
-    ``words=True`` writes the lower bound for prose (alt text): "more than 500".
-
-    Examples
-    --------
-    >>> format_value(500, "count", "more_than")
-    '>\xa0500'
-    >>> format_value(500, "count", "more_than", words=True)
-    'more than 500'
-    >>> format_value(5, "percent"), format_value(7e9, "eur")
-    ('5\xa0%', '€7\xa0billion')
-    """
-    text = _UNITS.get(str(unit), "{}").format(format_number(value))
-    if str(qualifier) != "more_than":
-        return text
-    return f"more than {text}" if words else f">{NBSP}{text}"
-
-
-def join_labels(items: Sequence[str]) -> str:
-    """Join labels for prose: "a", "a and b", "a, b and c".
-
-    Examples
-    --------
-    >>> join_labels(["Textiles"]), join_labels(["EU", "non-EU"]), join_labels("abc")
-    ('Textiles', 'EU and non-EU', 'a, b and c')
-    """
-    items = [str(item) for item in items]
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

@@ -33,7 +33,7 @@ from typing import Any
 from .._errors import UsageError, parse_choices
 from .._files import make_dir, write_atomic
 
-__all__ = ["DOCX", "FORMATS", "PDF", "build", "main"]
+__all__ = ["DOCX", "FORMATS", "PDF", "build"]
 
 FORMATS = ("docx", "pdf", "html")
 DOCX = "ecove-data-report.docx"
@@ -279,44 +279,6 @@ def _write_record(out: Path, record: dict[str, Any]) -> None:
     write_atomic(out / RECORD, text, only_if_changed=True)
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add the report options to a parser (``ecove-data report`` and ``python -m``)."""
-    from ..figures._build import positive_number
-
-    parser.add_argument(
-        "--format",
-        default=",".join(FORMATS),
-        help="formats to build, comma-separated: docx, pdf, html (default: all three)",
-    )
-    parser.add_argument(
-        "--out", default="build/report", help="output folder (default: build/report)"
-    )
-    parser.add_argument(
-        "--template",
-        help="a Word reference document (.docx) whose styles, page set-up, header and footer "
-        "the .docx takes (default: the package's neutral A4 one)",
-    )
-    parser.add_argument(
-        "--notebooks", default="notebooks", help="folder of the notebooks (default: notebooks)"
-    )
-    parser.add_argument(
-        "--jobs",
-        type=positive_number,
-        metavar="N",
-        help="notebooks to execute at once, each in its own kernel (default: the number of cores)",
-    )
-    parser.add_argument(
-        "--force",
-        action="store_true",
-        help="execute every notebook and write every format, even those still current",
-    )
-    parser.add_argument(
-        "--deliverable",
-        help="the deliverable file (TOML): title, project, deliverable identity, history "
-        "(default: deliverable.toml in the notebooks' folder)",
-    )
-
-
 @contextlib.contextmanager
 def _template_warnings() -> Iterator[None]:
     """Print each template contrast warning as one ``ecove-data: warning:`` line on stderr."""
@@ -337,7 +299,7 @@ def _template_warnings() -> Iterator[None]:
 def run(args: argparse.Namespace) -> None:
     """Build from parsed arguments and print the paths written.
 
-    Errors are raised for the command line to report (:mod:`ecove_data.cli`); a Word
+    Errors are raised for the command line to report (``ecove_data.cli``); a Word
     template's styles below contrast are warned about on stderr.
     """
     with _template_warnings():
@@ -354,10 +316,3 @@ def run(args: argparse.Namespace) -> None:
         )
     for path in written:
         print(path)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m ecove_data.report``: ``ecove-data report`` with the same options."""
-    from ..cli import main as cli_main
-
-    return cli_main(["report", *(sys.argv[1:] if argv is None else argv)])

@@ -91,12 +91,15 @@ def context_key(data_dir: Path | str | None) -> str:
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
 
+def _text(value: str | list[str]) -> str:
+    # A notebook's JSON may hold a multi-line string as a list of lines.
+    return value if isinstance(value, str) else "".join(value)
+
+
 def notebook_key(nb: Any, context: str) -> str:
     """Hash a notebook's code cells (in order) and kernel with the ``context``."""
     kernel = nb.get("metadata", {}).get("kernelspec", {}).get("name", "python3")
-    from ._notebooks import text as lines
-
-    code = [lines(cell.get("source", "")) for cell in nb["cells"] if cell["cell_type"] == "code"]
+    code = [_text(cell.get("source", "")) for cell in nb["cells"] if cell["cell_type"] == "code"]
     text = json.dumps({"kernel": kernel, "code": code, "context": context}, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -107,10 +110,8 @@ def content_digest(nb: Any) -> str:
     Timings, execution counts and other metadata are left out: they change from run to run
     and no document shows them.
     """
-    from ._notebooks import text as lines
-
     cells = [
-        [cell["cell_type"], lines(cell.get("source", "")), cell.get("outputs", [])]
+        [cell["cell_type"], _text(cell.get("source", "")), cell.get("outputs", [])]
         for cell in nb["cells"]
     ]
     text = json.dumps(cells, sort_keys=True, ensure_ascii=False, default=str)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..provenance import missing, report_source, source_name
 from ._deliverable import Deliverable
 from ._notebooks import Chapter, Figure, Prose, Table
 
@@ -35,7 +36,6 @@ __all__ = [
 ]
 
 PLACEHOLDER = "ECOVEBLOCK{}"
-REPORT_URL = "raw/coves-conference-report.txt"
 # "line 44", "lines 41 to 46", "(report, line 3)": where prose names the report's lines.
 LINE_MENTION = re.compile(r"\blines? (\d+)(?:\s*(?:to|and|-|\u2013)\s*(\d+))?")
 LANG = "en-GB"
@@ -350,7 +350,7 @@ def _source_catalogue(data_dir: Path | str | None) -> dict[str, dict[str, str]]:
             if title and str(title) != "(not shown)" and not entry["title"]:
                 entry["title"] = str(title)
             published = row.get("published")
-            if published is not None and str(published) not in ("", "<NA>", "nan", "None"):
+            if not missing(published) and str(published) != "":
                 entry["date"] = entry["date"] or str(published)
     return catalogue
 
@@ -371,7 +371,6 @@ def make_document(
     from importlib import metadata
 
     from .. import _descriptor
-    from ..figures import source_name
     from ._cover import about
     from ._crossref import resolve
     from ._deliverable import default_path, load_deliverable
@@ -464,7 +463,7 @@ def sources_blocks(document: Document) -> list[AST]:
         {"t": "Space"},
         *text_inlines(
             f"(the conference report, shipped byte for byte with the data package as "
-            f"{REPORT_URL}). The numbers in this document come from its lines {lines}."
+            f"{report_source()}). The numbers in this document come from its lines {lines}."
         ),
     ]
     items = [[{"t": "Plain", "c": source_inlines(source)}] for source in document.sources]

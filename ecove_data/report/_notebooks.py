@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .._errors import NotebookError
-from ..figures._display import CAPTION_KEY, FIGURE_MIME, TABLE_MIME
+from ..notebook import CAPTION_KEY, FIGURE_MIME, TABLE_MIME, FigurePayload, TablePayload
 from ._cache import NotebookCache
 
 __all__ = [
@@ -320,7 +320,7 @@ def read(stem: str, nb: Any) -> Chapter:
 
 
 def _figure(data: dict[str, Any]) -> Figure:
-    info = data[FIGURE_MIME]
+    info: FigurePayload = data[FIGURE_MIME]
     return Figure(
         name=info["name"],
         title=info["title"],
@@ -335,7 +335,7 @@ def _figure(data: dict[str, Any]) -> Figure:
     )
 
 
-def _table(info: dict[str, Any]) -> Table:
+def _table(info: TablePayload) -> Table:
     return Table(
         title=info["title"],
         columns=list(info["columns"]),

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import DATA
+from conftest import DATA, clean_env, ecove, run
 
 import ecove_data
 from ecove_data import DataError
@@ -23,44 +23,32 @@ COMMANDS = ["list", "show", "describe", "validate", "rehash", "export", "figures
 SUGGESTED = re.compile(r"`(ecove-data [^`]+)`")
 
 
-def run(*args: str, env: dict[str, str] | None = None, **kwargs) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in ("ECOVE_DATA_DIR", "COLUMNS")}
-    return subprocess.run(
-        [sys.executable, "-m", "ecove_data", *args],
-        capture_output=True,
-        text=True,
-        env={**clean, **(env or {})},
-        timeout=300,
-        **kwargs,
-    )
-
-
 def run_typed(command: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     """Run a command as a person would type it from a message."""
     words = shlex.split(command)
     assert words[0] == "ecove-data"
-    return run(*words[1:], cwd=cwd)
+    return ecove(*words[1:], cwd=cwd)
 
 
 @pytest.mark.parametrize("order", ["before", "after"])
 def test_data_dir_before_or_after_the_command(data_copy, order):
     args = ["--data-dir", str(data_copy)]
-    result = run(*([*args, "validate"] if order == "before" else ["validate", *args]))
+    result = ecove(*([*args, "validate"] if order == "before" else ["validate", *args]))
     assert result.returncode == 0, result.stderr
     assert f"rows in {data_copy}\n" in result.stdout
 
 
 def test_data_dir_after_the_command_is_the_one_used(edit_csv):
     broken = edit_csv("activities", "VET attractiveness,57", "VET attractiveness,58")
-    result = run("show", "activities", "--data-dir", str(broken))
+    result = ecove("show", "activities", "--data-dir", str(broken))
     assert result.returncode == 1
     assert "activities.csv, row 9, column 'line'" in result.stderr
-    assert run("--data-dir", str(broken), "show", "activities").stderr == result.stderr
+    assert ecove("--data-dir", str(broken), "show", "activities").stderr == result.stderr
 
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_help_shows_data_dir_and_the_exit_codes(command):
-    result = run(command, "--help")
+    result = ecove(command, "--help")
     assert result.returncode == 0
     assert "--data-dir DIR" in result.stdout
     assert "ECOVE_DATA_DIR" in result.stdout
@@ -69,7 +57,7 @@ def test_every_command_help_shows_data_dir_and_the_exit_codes(command):
 
 
 def test_version():
-    result = run("--version")
+    result = ecove("--version")
     assert result.returncode == 0
     assert result.stdout == f"ecove-data {ecove_data_version()}\n"
 
@@ -82,7 +70,7 @@ def ecove_data_version() -> str:
 
 @pytest.mark.parametrize("jobs", ["0", "-1", "two", "1.5"])
 def test_jobs_must_be_a_positive_number(jobs, tmp_path):
-    result = run("figures", "--out", str(tmp_path / "f"), "--jobs", jobs)
+    result = ecove("figures", "--out", str(tmp_path / "f"), "--jobs", jobs)
     assert result.returncode == 2
     assert f"argument --jobs: must be a positive whole number, such as 2, not {jobs!r}" in (
         result.stderr
@@ -91,8 +79,8 @@ def test_jobs_must_be_a_positive_number(jobs, tmp_path):
 
 
 def test_unknown_names_are_bad_usage(tmp_path):
-    assert run("show", "activity").returncode == 2
-    result = run("figures", "--out", str(tmp_path), "--only", "activity")
+    assert ecove("show", "activity").returncode == 2
+    result = ecove("figures", "--out", str(tmp_path), "--only", "activity")
     assert result.returncode == 2
     assert "Did you mean 'activities'?" in result.stderr
 
@@ -105,7 +93,7 @@ def test_stale_hash_advice_works_as_typed(data_copy, tmp_path):
     path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
     with pytest.raises(DataError) as info:
         ecove_data.load_all(data_dir=data_copy)
-    cli = run("validate", "--data-dir", str(data_copy))
+    cli = ecove("validate", "--data-dir", str(data_copy))
     for message in (str(info.value), cli.stderr):
         (command,) = SUGGESTED.findall(message)
         assert command == f"ecove-data rehash --data-dir {data_copy}"
@@ -183,7 +171,7 @@ def test_every_message_that_suggests_a_command_is_tested_above():
 
 def test_a_missing_folder_is_called_missing(tmp_path):
     nowhere = tmp_path / "nowhere"
-    result = run("validate", "--data-dir", str(nowhere))
+    result = ecove("validate", "--data-dir", str(nowhere))
     assert result.returncode == 1
     assert result.stderr.startswith(f"ecove-data: {nowhere}: the data folder does not exist")
     assert "--data-dir" in result.stderr
@@ -196,14 +184,14 @@ def test_a_missing_folder_is_called_missing(tmp_path):
 
 
 def test_a_folder_without_a_descriptor(tmp_path):
-    result = run("list", "--data-dir", str(tmp_path))
+    result = ecove("list", "--data-dir", str(tmp_path))
     assert result.returncode == 1
     assert "no data package descriptor here" in result.stderr
     assert "How to fix: pass --data-dir a copy of the package's data/ folder" in result.stderr
 
 
 def test_validate_says_what_it_checked():
-    result = run("validate")
+    result = ecove("validate")
     assert result.returncode == 0, result.stderr
     first, second = result.stdout.splitlines()
     frames = ecove_data.load_all()
@@ -217,7 +205,7 @@ def test_validate_says_what_it_checked():
 
 
 def test_show_fits_the_terminal_width():
-    result = run("show", "context_cove_calls", env={"COLUMNS": "60"})
+    result = ecove("show", "context_cove_calls", env=clean_env(COLUMNS="60"))
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert max(map(len, lines)) <= 60
@@ -227,7 +215,7 @@ def test_show_fits_the_terminal_width():
 def test_show_full_prints_every_cell_whole():
     frame = ecove_data.load("context_cove_calls")
     longest = max(frame["source_quote"].dropna(), key=len)
-    result = run("show", "context_cove_calls", "--full", env={"COLUMNS": "60"})
+    result = ecove("show", "context_cove_calls", "--full", env=clean_env(COLUMNS="60"))
     assert result.returncode == 0
     assert longest in result.stdout
     assert len(result.stdout.splitlines()) == len(frame) + 1
@@ -237,15 +225,9 @@ def test_show_into_a_closed_pipe_is_quiet():
     # The reader is gone before the first line is written, as with `| head` on a long table.
     read, write = os.pipe()
     os.close(read)
-    env = {k: v for k, v in os.environ.items() if k != "ECOVE_DATA_DIR"}
     try:
-        result = subprocess.run(
-            [sys.executable, "-m", "ecove_data", "show", "context_cove_calls"],
-            stdout=write,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=env,
-            timeout=120,
+        result = ecove(
+            "show", "context_cove_calls", stdout=write, stderr=subprocess.PIPE, timeout=120
         )
     finally:
         os.close(write)
@@ -255,7 +237,7 @@ def test_show_into_a_closed_pipe_is_quiet():
 
 def test_show_piped_into_head_is_quiet():
     shell = f"{shlex.quote(sys.executable)} -m ecove_data show context_cove_calls | head -n 1"
-    result = subprocess.run(["sh", "-c", shell], capture_output=True, text=True, timeout=120)
+    result = run(["sh", "-c", shell], timeout=120)
     assert result.returncode == 0
     assert result.stderr == ""
     assert result.stdout.split()[:2] == ["call_year", "measure"]

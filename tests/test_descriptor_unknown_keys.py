@@ -104,7 +104,7 @@ def test_a_misspelt_key_is_refused_with_the_key_meant(tmp_path, path, key):
         assert repr(name) in err.problem, (name, err.problem)
 
 
-def test_the_issue_example_verbatum_no_longer_switches_the_check_off(data_copy, edit_descriptor):
+def test_a_misspelt_verbatim_no_longer_switches_the_check_off(data_copy, edit_descriptor):
     def typo(raw):
         spec = field(raw, "key_figures", "value")
         spec["verbatum"] = spec.pop("verbatim")

@@ -11,21 +11,19 @@ import base64
 import io
 import shutil
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import nbformat
 import pytest
+from conftest import ROOT, ecove
 from matplotlib.figure import Figure
 
 import ecove_data
 from ecove_data import figures
-from ecove_data.figures._display import CAPTION_KEY, FIGURE_MIME, TABLE_MIME
+from ecove_data.notebook import CAPTION_KEY, FIGURE_MIME, TABLE_MIME
 from ecove_data.report import _document, _notebooks, _writers
 from ecove_data.report._reference import make_reference
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
@@ -207,16 +205,9 @@ def test_header_rows_are_marked_once() -> None:
 
 
 def _report(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "ecove_data", "report", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    return ecove("report", *args, cwd=cwd)
 
 
-@pytest.mark.slow
 def test_unknown_format_is_refused_with_the_choices(tmp_path: Path) -> None:
     done = _report("--format", "docx,odt", "--out", str(tmp_path))
     assert done.returncode == 2
