@@ -14,6 +14,7 @@ cache and the cores would):
 
 from __future__ import annotations
 
+import os
 import shutil
 import statistics
 import subprocess
@@ -29,6 +30,13 @@ BUDGETS = {"first": 0.7, "again": 0.2, "edited": 0.6}
 
 
 def main() -> bool:
+    import matplotlib
+
+    # Each build gets a cache folder of its own (XDG_CACHE_HOME) for its executed notebooks,
+    # which would move matplotlib's font cache too: every first build's kernels would list
+    # the fonts again while the baseline's find them listed. Every command here keeps
+    # matplotlib's cache where it is.
+    os.environ["MPLCONFIGDIR"] = matplotlib.get_cachedir()
     runner = [sys.executable, str(HERE / "report_builds.py")]
     with tempfile.TemporaryDirectory() as tmp:
         cache, out, notebooks = (str(Path(tmp) / name) for name in ("cache", "out", "nb"))
