@@ -89,6 +89,6 @@ def check_report_lines(
                     row=row,
                     column=spec["quote"] if not found else name,
                     rule="reportLine",
-                    fix="copy the excerpt from data/raw/coves-conference-report.txt as it "
+                    fix=f"copy the excerpt from {report.path} in the data folder as it "
                     "stands and give the line where it starts",
                 )

@@ -31,17 +31,18 @@ def _indicators(definitions: Derived | Mapping[str, Any]) -> Iterable[Indicator]
 
 
 def derive(
-    definitions: Derived | Mapping[str, Any], figures: dict[str, list[Any]]
+    definitions: Derived | Mapping[str, Any], figures: dict[str, list[Any]], *, file: str
 ) -> dict[str, list[Any]]:
     """Compute each indicator as numerator / denominator x scale from the key figures.
 
-    ``definitions`` is the descriptor's ``derived`` section, parsed or as JSON.
+    ``definitions`` is the descriptor's ``derived`` section, parsed or as JSON; ``figures``
+    the key figures' columns, read from ``file`` (named in what a problem says).
 
     Examples
     --------
     >>> spec = {"indicators": [{"indicator_id": "r", "label": "R", "numerator": "a",
     ...         "denominator": "b", "scale": 100, "unit": "percent"}]}
-    >>> derive(spec, {"figure_id": ["a", "b"], "value": [28, 55]})["value"]
+    >>> derive(spec, {"figure_id": ["a", "b"], "value": [28, 55]}, file="k.csv")["value"]
     [50.90909090909091]
     """
     value_of = dict(zip(figures["figure_id"], figures["value"], strict=True))
@@ -55,17 +56,17 @@ def derive(
         if missing:
             raise DataError(
                 f"derived indicator {spec.indicator_id!r} needs {missing}",
-                file="key_figures.csv",
+                file=file,
                 column="figure_id",
                 rule="derived",
-                fix="restore those rows of key_figures",
+                fix=f"restore those rows of {file}",
             )
         numerator, denominator = (value_of[fid] for fid in inputs)
         if not denominator:
             raise DataError(
                 f"derived indicator {spec.indicator_id!r} divides by "
                 f"{spec.denominator}, which is 0",
-                file="key_figures.csv",
+                file=file,
                 column="value",
                 rule="derived",
                 fix="correct that value",

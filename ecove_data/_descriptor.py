@@ -39,6 +39,7 @@ __all__ = [
     "package_data_dir",
     "read_package",
     "refresh_hashes",
+    "utf8_text",
 ]
 
 DESCRIPTOR = "datapackage.json"
@@ -504,6 +505,22 @@ def _missing_folder(data_dir: Path, path: Path) -> DataError:
     )
 
 
+def utf8_text(data: bytes) -> str:
+    r"""Decode a data file's UTF-8 text, without the byte-order mark that Excel puts first.
+
+    As the ``utf-8-sig`` codec reads it, without importing that codec into every process
+    that loads the tables. A byte that is not UTF-8 raises ``UnicodeDecodeError``, its
+    ``start`` counted from the file's first byte.
+
+    Examples
+    --------
+    >>> utf8_text(b"\xef\xbb\xbfa,b") == utf8_text(b"a,b") == "a,b"
+    True
+    """
+    text = data.decode("utf-8")
+    return text[1:] if text.startswith("\ufeff") else text
+
+
 def read_package(data_dir: Path | str | os.PathLike[str] | None = None) -> Package:
     """Read and parse ``datapackage.json`` in ``data_dir``.
 
@@ -518,7 +535,7 @@ def read_package(data_dir: Path | str | os.PathLike[str] | None = None) -> Packa
     data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
     path = data_dir / DESCRIPTOR
     try:
-        raw = json.loads(path.read_text(encoding="utf-8-sig"))
+        raw = json.loads(utf8_text(path.read_bytes()))
     except (FileNotFoundError, NotADirectoryError):
         raise _missing_folder(data_dir, path) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:

@@ -103,7 +103,7 @@ def _check_all(pkg: Package, problems: Problems) -> dict[str, pd.DataFrame]:
     Returns the frames only when nothing was found, so no half-checked frame escapes.
     """
     text = check_file(pkg, pkg.source, problems)
-    report = Report(text) if text is not None else None
+    report = Report(text, pkg.source.path) if text is not None else None
     columns = {}
     for res in pkg.tables:
         text = check_file(pkg, res, problems)
@@ -123,7 +123,9 @@ def _check_all(pkg: Package, problems: Problems) -> dict[str, pd.DataFrame]:
     derived: dict[str, list[Any]] | None = None
     if pkg.derived and "key_figures" in columns:
         with problems.check():
-            derived = derive(pkg.derived, columns["key_figures"])
+            derived = derive(
+                pkg.derived, columns["key_figures"], file=pkg.resource("key_figures").path
+            )
     if problems.found:
         return {}
     frames = {res.name: _frame(res.fields, columns[res.name]) for res in pkg.tables}

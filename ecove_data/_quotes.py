@@ -61,9 +61,13 @@ def squash(text: str) -> str:
 
 
 class Report:
-    """The source report with white space squashed, to find quotes and the line they start on."""
+    """The source report with white space squashed, to find quotes and the line they start on.
 
-    def __init__(self, text: str) -> None:
+    ``path`` is where the report is, as the descriptor gives it: problems name it.
+    """
+
+    def __init__(self, text: str, path: str = "the report") -> None:
+        self.path = path
         words, starts, lines = [], [], []
         offset = 0
         for number, line in enumerate(text.splitlines(), start=1):

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, TypedDict
 
-from ._descriptor import command, sha256
+from ._descriptor import command, sha256, utf8_text
 from ._errors import DataError
 from ._quotes import Report, squash, stated_numbers
 from ._records import Field, Package, Resource
@@ -146,7 +146,7 @@ def check_file(pkg: Package, res: Resource, problems: Problems | None = None) ->
             )
         )
     try:
-        return data.decode("utf-8-sig")
+        return utf8_text(data)
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         problems.add(
@@ -411,7 +411,7 @@ def _check_quote(res: Resource, values: dict[str, Any], report: Report, row: int
             row=row,
             column="quote",
             rule="quote",
-            fix="copy the excerpt from data/raw/coves-conference-report.txt as it "
+            fix=f"copy the excerpt from {report.path} in the data folder as it "
             "stands (only white space may differ)",
         )
     if line not in found:

@@ -103,11 +103,11 @@ def test_derive_refuses_a_missing_input():
         ]
     }
     with pytest.raises(DataError) as info:
-        derive(spec, {"figure_id": ["a"], "value": [1]})
+        derive(spec, {"figure_id": ["a"], "value": [1]}, file="key_figures.csv")
     assert info.value.rule == "derived"
     assert info.value.file == "key_figures.csv"
     assert "derived indicator 'r' needs ['b']" in str(info.value)
-    assert "How to fix: restore those rows of key_figures" in str(info.value)
+    assert "How to fix: restore those rows of key_figures.csv" in str(info.value)
 
 
 def test_derive_refuses_a_zero_denominator():
@@ -117,7 +117,7 @@ def test_derive_refuses_a_zero_denominator():
         ]
     }
     with pytest.raises(DataError) as info:
-        derive(spec, {"figure_id": ["a", "b"], "value": [1, 0]})
+        derive(spec, {"figure_id": ["a", "b"], "value": [1, 0]}, file="key_figures.csv")
     assert info.value.rule == "derived"
     assert info.value.column == "value"
     assert "divides by b, which is 0" in str(info.value)
@@ -136,7 +136,7 @@ def test_derive_scale_and_formula():
             }
         ]
     }
-    columns = derive(spec, {"figure_id": ["a", "b"], "value": [1, 4]})
+    columns = derive(spec, {"figure_id": ["a", "b"], "value": [1, 4]}, file="key_figures.csv")
     assert columns["value"] == [25.0]
     assert columns["formula"] == ["a / b * 100"]
     assert columns["inputs"] == ["a, b"]

@@ -357,7 +357,7 @@ REFUSED = [
         row=7,
         column="quote",
         problem="the quote does not stand in the report",
-        fix="copy the excerpt from data/raw/coves-conference-report.txt",
+        fix="copy the excerpt from raw/coves-conference-report.txt in the data folder",
     ),
     case(
         "quote-on-wrong-line",
