@@ -23,9 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from . import _emblem, _fields
+from ._ast import column_widths, text_inlines, walk
 from ._crossref import reference, xrefs
 from ._deliverable import Deliverable
-from ._document import column_widths, text_inlines, walk
 
 __all__ = [
     "EMBLEM_HEIGHT_CM",

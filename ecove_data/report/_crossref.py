@@ -16,7 +16,7 @@ from typing import Any
 
 from .._errors import NotebookError
 from ..prose import table_key
-from ._document import walk
+from ._ast import walk
 from ._notebooks import Chapter, Figure, Table
 
 __all__ = ["XREF", "CrossReferenceError", "resolve", "xrefs"]

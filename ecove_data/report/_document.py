@@ -8,8 +8,6 @@ parsing HTML. The writers then render the same AST as .docx, Typst (for the PDF)
 
 from __future__ import annotations
 
-import functools
-import importlib.util
 import json
 import re
 import subprocess
@@ -19,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..provenance import missing, report_source, source_name
+from ._ast import AST, column_widths, text_inlines, walk
 from ._deliverable import Deliverable
 from ._notebooks import Chapter, Figure, Prose, Table
 
@@ -39,8 +38,6 @@ PLACEHOLDER = "ECOVEBLOCK{}"
 # "line 44", "lines 41 to 46", "(report, line 3)": where prose names the report's lines.
 LINE_MENTION = re.compile(r"\blines? (\d+)(?:\s*(?:to|and|-|\u2013)\s*(\d+))?")
 LANG = "en-GB"
-
-AST = dict[str, Any]
 
 
 @dataclass
@@ -104,27 +101,6 @@ def pandoc(
     return done.stdout
 
 
-def text_inlines(text: str) -> list[AST]:
-    r"""Return plain text as pandoc inlines (words and spaces), nothing read as markup.
-
-    Examples
-    --------
-    >>> text_inlines("two words")
-    [{'t': 'Str', 'c': 'two'}, {'t': 'Space'}, {'t': 'Str', 'c': 'words'}]
-    >>> text_inlines("700\u00a0000 people")[0]
-    {'t': 'Str', 'c': '700\xa0000'}
-    """
-    inlines: list[AST] = []
-    # Only ASCII white space separates words: a no-break space keeps "700 000" one word.
-    for word in re.split(r"[ \t\n\r\f\v]+", text.strip(" \t\n\r\f\v")):
-        if not word:
-            continue
-        if inlines:
-            inlines.append({"t": "Space"})
-        inlines.append({"t": "Str", "c": word})
-    return inlines
-
-
 def _attr(
     ident: str = "", classes: list[str] | None = None, kv: list[list[str]] | None = None
 ) -> list[Any]:
@@ -164,87 +140,6 @@ def _cell(text: str, align: str = "AlignDefault") -> list[Any]:
     return [_attr(), {"t": align}, 1, 1, [{"t": "Plain", "c": text_inlines(text)}]]
 
 
-# A table's width in em of its text: the widest format's, the .docx (A4 less 2.5 cm margins,
-# 16 cm, at 11 pt), so that a column wide enough there is wide enough in the PDF (9.5 pt).
-LINE_EM = 16 / (11 * 2.54 / 72)
-# A cell's padding, both sides, in em (Word's and LibreOffice's 0.19 cm a side at 11 pt).
-PADDING_EM = 1.2
-# Where a renderer may break a line inside a cell: at white space (never at a no-break space),
-# and after a hyphen, which a column is made wide enough to avoid in a word up to LONG_EM
-# wide (a date, "2014-2020"); a longer one (a project number) may break at its hyphens.
-_SPACES = re.compile(r"[ \t\n]+")
-_HYPHENS = re.compile(r"(?<=-)")
-LONG_EM = 8.0
-
-
-@functools.cache
-def _advances(bold: bool) -> tuple[dict[int, str], dict[str, int], float]:
-    # DejaVu Sans, which matplotlib ships: wider than Arial, Liberation Sans and Ubuntu (the
-    # formats' typefaces), so a word that fits in it fits in each of them.
-    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
-
-    spec = importlib.util.find_spec("matplotlib")
-    assert spec is not None and spec.submodule_search_locations
-    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
-    font = TTFont(Path(spec.submodule_search_locations[0]) / "mpl-data" / "fonts" / "ttf" / name)
-    widths = {glyph: advance for glyph, (advance, _) in font["hmtx"].metrics.items()}
-    return font.getBestCmap(), widths, float(font["head"].unitsPerEm)
-
-
-def text_em(text: str, *, bold: bool = False) -> float:
-    """Return the width of ``text`` in em, as DejaVu Sans sets it (0.6 em a missing glyph).
-
-    Examples
-    --------
-    >>> round(text_em("ECoVEM"), 2), round(text_em("ECoVEM", bold=True), 2)
-    (4.12, 4.56)
-    """
-    cmap, widths, units = _advances(bold)
-    return sum(widths[cmap[ord(c)]] / units if ord(c) in cmap else 0.6 for c in text)
-
-
-def _word_em(word: str, *, bold: bool = False) -> float:
-    # The width a column needs for one word: all of it, or its widest part between hyphens.
-    whole = text_em(word, bold=bold)
-    if whole <= LONG_EM:
-        return whole
-    return max(text_em(part, bold=bold) for part in _HYPHENS.split(word))
-
-
-def column_widths(columns: list[str], rows: list[list[str]], *, longest: int = 45) -> list[float]:
-    """Return each column's share of the width: never below its longest word, then as asked.
-
-    A word cannot wrap, so every column first gets its longest word (a header's in bold) and
-    its padding; what is left of the line goes to the columns whose text is longer than
-    that, as its longest text (up to ``longest`` characters) asks. A number's no-break
-    spaces make it one word; a hyphen breaks only a word wider than :data:`LONG_EM`.
-
-    Examples
-    --------
-    >>> [round(w, 2) for w in column_widths(["Date", "Members"], [["2021-11", "450"]])]
-    [0.46, 0.54]
-    >>> [round(w, 2) for w in column_widths(["Value", "Text"], [["700\u00a0000", "a b c d e"]])]
-    [0.49, 0.51]
-    """
-    floors, asks = [], []
-    for i, column in enumerate(columns):
-        body = [row[i] for row in rows]
-        words = [_word_em(w, bold=True) for w in _SPACES.split(column)]
-        words += [_word_em(w) for text in body for w in _SPACES.split(text)]
-        floor = max(words) + PADDING_EM
-        floors.append(floor)
-        ask = max(text_em(text[:longest]) for text in body) if body else 0.0
-        asks.append(max(ask + PADDING_EM, floor))
-    spare = LINE_EM - sum(floors)
-    wanted = sum(ask - floor for ask, floor in zip(asks, floors, strict=True))
-    if spare <= 0 or wanted <= 0:
-        widths = floors
-    else:
-        share = min(1.0, spare / wanted)
-        widths = [f + (a - f) * share for a, f in zip(asks, floors, strict=True)]
-    return [width / sum(widths) for width in widths]
-
-
 def table_block(table: Table) -> AST:
     """Return a pandoc Table: numbered caption, one header row, numbers aligned right."""
     aligns = ["AlignRight" if numeric else "AlignLeft" for numeric in table.numeric]
@@ -265,17 +160,6 @@ def table_block(table: Table) -> AST:
             [_attr(), []],
         ],
     }
-
-
-def walk(node: Any) -> Iterator[AST]:
-    """Yield every node of a pandoc AST (or part of one), parents before children."""
-    if isinstance(node, dict):
-        yield node
-        for value in node.values():
-            yield from walk(value)
-    elif isinstance(node, list):
-        for item in node:
-            yield from walk(item)
 
 
 def _stringify(inlines: list[AST]) -> str:
