@@ -10,9 +10,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
-# Installed modules are compiled once, at install: where PYTHONDONTWRITEBYTECODE is set (as
-# in many CI images), every process would otherwise compile pandas and the rest from source.
-export UV_COMPILE_BYTECODE := 1
+# Python caches the bytecode of what it imports, even where PYTHONDONTWRITEBYTECODE is set (as
+# in many CI images): otherwise every process, kernel and test compiles pandas, matplotlib and
+# the rest from source again. Only what is imported is compiled, once.
+unexport PYTHONDONTWRITEBYTECODE
 
 # Each target installs what it needs: `figures` the runtime only, `lab` adds JupyterLab,
 # `lint` adds ruff, `test` (and `setup`) every dependency group of pyproject.toml. The
