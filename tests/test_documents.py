@@ -357,7 +357,12 @@ def _pdftotext(pdf: Path) -> str:
     )
 
 
-# Characters of a one-word cell that may break at its hyphens (about _document.LONG_EM).
+def _pdf(which: str, out: Path, request: pytest.FixtureRequest) -> Path:
+    """The PDF that Typst writes, or LibreOffice's export of the .docx."""
+    return out / PDF if which == "typst" else request.getfixturevalue("libreoffice_pdf")
+
+
+# Characters of a one-word cell that may break at its hyphens (about _ast.LONG_EM).
 LONG_WORD = 16
 
 
@@ -367,7 +372,7 @@ def test_no_word_of_a_table_is_broken_inside_its_cell(
 ) -> None:
     # Every table's words, the cover's included, read whole in the PDF's text: a column too
     # narrow for its longest word would break it ("Acrony" above "m", "2026-12-" above "01").
-    pdf = out / PDF if which == "typst" else request.getfixturevalue("libreoffice_pdf")
+    pdf = _pdf(which, out, request)
     text = _pdftotext(pdf)
     broken = set()
     for cell in _xml(out / DOCX, "word/document.xml").iter(f"{{{W}}}tc"):
@@ -386,7 +391,7 @@ def test_no_word_of_a_table_is_broken_inside_its_cell(
 def test_pdf_text_holds_every_caption_and_the_key_numbers(
     which: str, out: Path, request: pytest.FixtureRequest
 ) -> None:
-    pdf = out / PDF if which == "typst" else request.getfixturevalue("libreoffice_pdf")
+    pdf = _pdf(which, out, request)
     text = _pdftotext(pdf)
     for n, (_, name) in enumerate(expected_figures(), start=1):
         assert _flat(_caption(n, name)) in text, f"{which}: caption of figure {n} ({name})"
@@ -410,7 +415,7 @@ def test_pdf_text_holds_every_caption_and_the_key_numbers(
 
 @pytest.mark.parametrize("which", ["typst", "libreoffice"])
 def test_pages_render(which: str, out: Path, tmp_path: Path, request) -> None:
-    pdf = out / PDF if which == "typst" else request.getfixturevalue("libreoffice_pdf")
+    pdf = _pdf(which, out, request)
     tool = _tool("pdftoppm", "poppler-utils")
     subprocess.run(
         [tool, "-r", "40", "-png", "-f", "1", "-l", "3", str(pdf), str(tmp_path / "page")],
@@ -688,7 +693,7 @@ def test_no_table_text_runs_out_of_its_cell(
 ) -> None:
     from pdf_layout import crossings
 
-    pdf = out / PDF if which == "typst" else request.getfixturevalue("libreoffice_pdf")
+    pdf = _pdf(which, out, request)
     assert [str(c) for c in crossings(pdf)] == []
 
 

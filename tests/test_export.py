@@ -268,23 +268,36 @@ FREE_TEXT = st.one_of(
 )
 
 
+def _copy_with_label(data: Path, text: str) -> Path:
+    """A copy of the data at ``data`` whose first key figure's label is ``text``, rehashed."""
+    shutil.copytree(DATA, data)
+    path = data / "key_figures.csv"
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    rows[1][1] = text
+    out = io.StringIO(newline="")
+    # Every cell quoted, as a spreadsheet does for text, so a lone carriage return stays
+    # inside its cell.
+    csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL).writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    refresh_hashes(data)
+    return data
+
+
+def _first_markdown_row(folder: Path) -> str:
+    """The first data row of the key figures' table in the Markdown export in ``folder``."""
+    md = (folder / "ecove-data.md").read_text(encoding="utf-8")
+    # Lines end at "\n" only, as in Markdown: str.splitlines would also end one at a
+    # character such as U+0085, which a Markdown reader keeps inside its line.
+    return md.split("## key_figures\n\n", 1)[1].split("\n")[2]
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(FREE_TEXT)
 # Found by the property once: a character Python ends a line at, and Markdown does not.
 @example("0\x850")
 def test_free_text_survives_every_export_and_reading_it_back(text):
     with tempfile.TemporaryDirectory() as tmp:
-        data = Path(tmp) / "data"
-        shutil.copytree(DATA, data)
-        path = data / "key_figures.csv"
-        rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
-        rows[1][1] = text
-        out = io.StringIO(newline="")
-        # Every cell quoted, as a spreadsheet does for text, so a lone carriage return stays
-        # inside its cell.
-        csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL).writerows(rows)
-        path.write_text(out.getvalue(), encoding="utf-8")
-        refresh_hashes(data)
+        data = _copy_with_label(Path(tmp) / "data", text)
         try:
             frame = ecove_data.load("key_figures", data_dir=data)
         except DataError as err:
@@ -301,14 +314,11 @@ def test_free_text_survives_every_export_and_reading_it_back(text):
 
         cell = openpyxl.load_workbook(folder / "ecove-data.xlsx")["key_figures"]["B2"]
         assert (cell.data_type, cell.value) == ("s", text), "xlsx"
-        md = (folder / "ecove-data.md").read_text(encoding="utf-8")
-        # Lines end at "\n" only, as in Markdown: str.splitlines would also end one at a
-        # character such as U+0085, which a Markdown reader keeps inside its line.
-        section = md.split("## key_figures\n\n", 1)[1].split("\n")
+        row = _first_markdown_row(folder)
         # A table cell cannot hold a line break: it is written <br>, read back as one.
         one_line = re.sub(r"\r\n|\r", "\n", text)
-        assert _markdown_cells(section[2])[1] == one_line, "md"
-        shown, kinds = _pandoc_cell_text("| " + section[2].split(" | ", 2)[1] + " |", "| label |")
+        assert _markdown_cells(row)[1] == one_line, "md"
+        shown, kinds = _pandoc_cell_text("| " + row.split(" | ", 2)[1] + " |", "| label |")
         assert kinds <= {"Plain", "Str", "Space", "SoftBreak", "LineBreak", "RawInline"}, kinds
         squash = lambda s: re.sub(r"[ \t]*\n[ \t]*", "\n", re.sub(r"[ \t]+", " ", s))  # noqa: E731
         assert squash(shown) == squash(one_line), "md as a reader shows it"
@@ -318,18 +328,9 @@ def test_a_line_separator_that_markdown_does_not_read_as_one_stays_in_its_cell(t
     # U+0085 (NEXT LINE) and U+2028 end a line for Python, not for Markdown: the cell keeps
     # them as typed, on one line of the table, and pandoc reads them back inside the cell.
     text = "0\x850\u20280"
-    data = tmp_path / "data"
-    shutil.copytree(DATA, data)
-    path = data / "key_figures.csv"
-    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
-    rows[1][1] = text
-    out = io.StringIO(newline="")
-    csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL).writerows(rows)
-    path.write_text(out.getvalue(), encoding="utf-8")
-    refresh_hashes(data)
+    data = _copy_with_label(tmp_path / "data", text)
     export("md", tmp_path / "out", data_dir=data)
-    md = (tmp_path / "out" / "ecove-data.md").read_text(encoding="utf-8")
-    line = md.split("## key_figures\n\n", 1)[1].split("\n")[2]
-    assert _markdown_cells(line)[1] == text
-    shown, _ = _pandoc_cell_text("| " + line.split(" | ", 2)[1] + " |", "| label |")
+    row = _first_markdown_row(tmp_path / "out")
+    assert _markdown_cells(row)[1] == text
+    shown, _ = _pandoc_cell_text("| " + row.split(" | ", 2)[1] + " |", "| label |")
     assert shown == text

@@ -24,14 +24,11 @@ from ._notebooks import Chapter, Figure, Prose, Table
 __all__ = [
     "Document",
     "Source",
-    "column_widths",
     "link",
     "make_document",
     "pandoc",
     "source_inlines",
     "sources_blocks",
-    "text_inlines",
-    "walk",
 ]
 
 PLACEHOLDER = "ECOVEBLOCK{}"
