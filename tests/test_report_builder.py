@@ -154,16 +154,24 @@ def test_sources_hold_the_report_lines_and_each_link_once(chapter_notebook, tmp_
     assert document.sources[1].title.startswith("ECoVEM")
 
 
+def _styled_template(path: Path) -> Path:
+    """The package's reference document at ``path``, its Normal style Courier New 13 pt."""
+    import docx
+    from docx.shared import Pt
+
+    make_reference(path)
+    ours = docx.Document(str(path))
+    ours.styles["Normal"].font.name = "Courier New"
+    ours.styles["Normal"].font.size = Pt(13)
+    ours.save(str(path))
+    return path
+
+
 def test_docx_from_a_template_takes_its_styles(chapter_notebook, tmp_path) -> None:
     import docx
     from docx.shared import Pt
 
-    template = tmp_path / "ours.docx"
-    make_reference(template)
-    ours = docx.Document(str(template))
-    ours.styles["Normal"].font.name = "Courier New"
-    ours.styles["Normal"].font.size = Pt(13)
-    ours.save(str(template))
+    template = _styled_template(tmp_path / "ours.docx")
     document, _ = _document_from(chapter_notebook, tmp_path)
     data = _writers.write_docx(document, tmp_path, template)
     result = docx.Document(io.BytesIO(data))
@@ -313,16 +321,10 @@ def test_an_unusable_template_exits_2_in_one_line_and_writes_nothing(tmp_path: P
 
 def test_a_word_template_saved_as_dotx_styles_the_document(chapter_notebook, tmp_path) -> None:
     import docx
-    from docx.shared import Pt
 
     from ecove_data.report._template import check_template
 
-    styled = tmp_path / "styled.docx"
-    make_reference(styled)
-    ours = docx.Document(str(styled))
-    ours.styles["Normal"].font.name = "Courier New"
-    ours.styles["Normal"].font.size = Pt(13)
-    ours.save(str(styled))
+    styled = _styled_template(tmp_path / "styled.docx")
     template = tmp_path / "house.dotx"
     with zipfile.ZipFile(styled) as source, zipfile.ZipFile(template, "w") as dotx:
         for info in source.infolist():
