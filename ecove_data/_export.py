@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +16,25 @@ from ._markdown import escape
 __all__ = ["FORMATS", "export", "to_markdown"]
 
 FORMATS = ("csv", "xlsx", "md")
+
+
+def _csv_cell(text: str) -> str:
+    """One CSV cell: quoted when it holds a comma, a quote or either character of a line end."""
+    if any(char in text for char in ',"\r\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def _csv_text(frame: pd.DataFrame) -> str:
+    r"""``frame`` as CSV text, rows ending in ``\n``, values formatted as pandas writes them.
+
+    Python's CSV writer quotes only the characters of its own line terminator, so with
+    ``\n`` a value holding a lone carriage return would be written bare and read back as
+    two lines; here every cell with a ``\r`` or a ``\n`` is quoted.
+    """
+    every_cell_quoted = frame.to_csv(index=False, quoting=csv.QUOTE_ALL, lineterminator="\n")
+    rows = csv.reader(io.StringIO(every_cell_quoted, newline=""), strict=True)
+    return "".join(",".join(map(_csv_cell, row)) + "\n" for row in rows)
 
 
 def to_markdown(frame: pd.DataFrame) -> str:
@@ -77,8 +98,7 @@ def export(fmt: str, out: Path | str, *, data_dir: Path | str | None = None) -> 
         written = []
         for name, frame in frames.items():
             target = out / f"{name}.csv"
-            text = frame.to_csv(index=False, lineterminator="\n")
-            write_atomic(target, "\ufeff" + text)
+            write_atomic(target, "\ufeff" + _csv_text(frame))
             written.append(target)
         return written
     dictionary = pd.concat(
