@@ -62,6 +62,33 @@ def test_the_data_the_package_and_the_environment_change_every_key(
     assert len(keys) == 4
 
 
+def test_the_environment_names_every_installed_distribution_and_its_version() -> None:
+    import re
+    from importlib import metadata
+
+    def canonicalize_name(name: str) -> str:  # as the packaging specification normalises it
+        return re.sub(r"[-_.]+", "-", name).lower()
+
+    def named(entry: str) -> tuple[str, str]:
+        name, _, version = Path(entry).name.rsplit(".", 1)[0].partition("-")
+        return canonicalize_name(name), version
+
+    listed = {named(entry) for entry in _cache.installed()}
+    wanted = {(canonicalize_name(d.metadata["Name"]), d.version) for d in metadata.distributions()}
+    assert listed == wanted
+
+
+def test_an_upgrade_changes_the_environment_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tmp_path / "site-packages"
+    (site / "pandas-2.0.0.dist-info").mkdir(parents=True)
+    monkeypatch.setattr(sys, "path", [str(site)])
+    before = _cache._environment_key()
+    (site / "pandas-2.0.0.dist-info").rename(site / "pandas-2.0.1.dist-info")
+    assert _cache._environment_key() != before
+
+
 def test_reused_outputs_go_with_the_markdown_of_now(tmp_path: Path) -> None:
     executed = nbformat.read(DISCUSSION[0], as_version=4)
     for cell in executed.cells:

@@ -122,11 +122,23 @@ def column_widths(columns: list[str], rows: list[list[str]], *, longest: int = 4
 
 
 def walk(node: Any) -> Iterator[AST]:
-    """Yield every node of a pandoc AST (or part of one), parents before children."""
-    if isinstance(node, dict):
-        yield node
-        for value in node.values():
-            yield from walk(value)
-    elif isinstance(node, list):
-        for item in node:
-            yield from walk(item)
+    """Yield every node of a pandoc AST (or part of one), parents before children.
+
+    A node's children are read when the walk goes on from it, so a node changed where it
+    is yielded is walked as changed. One stack rather than a generator per level: each
+    level of ``yield from`` costs every node below it once more.
+
+    Examples
+    --------
+    >>> tree = [{"t": "Para", "c": [{"t": "Str", "c": "a"}, {"t": "Space"}]}, {"t": "Str"}]
+    >>> [node["t"] for node in walk(tree)]
+    ['Para', 'Str', 'Space', 'Str']
+    """
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            yield item
+            stack.extend(reversed(item.values()))
+        elif isinstance(item, list):
+            stack.extend(reversed(item))

@@ -12,7 +12,8 @@ executed notebook hashes all of these:
   package's own), path and bytes: a corrected value runs every notebook again;
 - the package's code as Python runs it (the figures' code hash, style file included);
 - the Python version and the name and version of every installed distribution (the locked
-  environment), so an upgrade of pandas or matplotlib runs them again.
+  environment), as the folders that record them are named, so an upgrade of pandas or
+  matplotlib runs them again.
 
 Nothing else reaches a kernel: it runs from an empty temporary folder, with the same
 environment variables for every build. The cache lives in the user's cache folder
@@ -75,13 +76,29 @@ def code_key() -> str:
     return code_hash()
 
 
-def _environment_key() -> str:
-    from importlib import metadata
+def installed() -> list[str]:
+    """Name every installed distribution as its folder does: ``FOLDER/NAME-VERSION.dist-info``.
 
-    installed = sorted(
-        f"{dist.metadata['Name']}=={dist.version}".lower() for dist in metadata.distributions()
-    )
-    text = "\n".join([sys.version, sys.executable, *installed])
+    An installer records each distribution in a folder named after its name and version
+    (the Python packaging specification "Recording installed projects"), so listing the
+    folders of ``sys.path`` says what is installed, and in which version, without reading
+    every distribution's metadata (which costs more than a build with nothing to do).
+    Legacy ``.egg-info`` entries are named too.
+    """
+    found = []
+    for folder in sys.path:
+        try:
+            with os.scandir(folder or ".") as entries:
+                names = [entry.name for entry in entries]
+        except OSError:  # a zip file, or a folder that is not there
+            continue
+        records = (name for name in names if name.endswith((".dist-info", ".egg-info")))
+        found += [f"{folder}/{name}" for name in records]
+    return sorted(found)
+
+
+def _environment_key() -> str:
+    text = "\n".join([sys.version, sys.executable, *installed()])
     return hashlib.sha256(text.encode()).hexdigest()
 
 

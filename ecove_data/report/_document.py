@@ -9,9 +9,11 @@ parsing HTML. The writers then render the same AST as .docx, Typst (for the PDF)
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -262,8 +264,10 @@ def make_document(
     blocks: dict[str, list[AST]] = {}
     lines: set[int] = set()
     cited: dict[str, str] = {}
-    for chapter in chapters:
-        chapter_blocks, prose_lines = _chapter_blocks(chapter, images)
+    # Each chapter's prose is one pandoc process: they run at once, and come back in order.
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        parsed = list(pool.map(lambda chapter: _chapter_blocks(chapter, images), chapters))
+    for chapter, (chapter_blocks, prose_lines) in zip(chapters, parsed, strict=True):
         blocks[chapter.stem] = chapter_blocks
         lines.update(prose_lines)
         for url, text in _links(chapter_blocks):

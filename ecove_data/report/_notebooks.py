@@ -142,6 +142,11 @@ def _import_nbclient() -> None:
         del sys.modules["rfc3987_syntax"]
 
 
+def code_length(nb: Any) -> int:
+    """Return the number of characters in the code cells of ``nb`` (its JSON)."""
+    return sum(len(text(cell["source"])) for cell in nb["cells"] if cell["cell_type"] == "code")
+
+
 @dataclass
 class Executed:
     """The executed notebooks, in the order asked, and which ran now or came from the cache."""
@@ -194,9 +199,15 @@ def execute(
     todo = [at for at, result in enumerate(results) if result is None]
     if todo:
         env = _kernel_environment(data_dir)
+        # The longest first, so that the last to finish is not a long one started last, with
+        # the other cores idle: a notebook's time grows with its code, which is read as its
+        # length. The results are put back in the order asked.
+        start = sorted(todo, key=lambda at: -code_length(notebooks[at]))
         with tempfile.TemporaryDirectory() as cwd:
-            ran = asyncio.run(_run_all([paths[at] for at in todo], cwd, env, jobs, timeout))
-        for at, (outcome, error) in zip(todo, ran, strict=True):
+            ran = asyncio.run(_run_all([paths[at] for at in start], cwd, env, jobs, timeout))
+        outcomes = dict(zip(start, ran, strict=True))
+        for at in todo:
+            outcome, error = outcomes[at]
             if error is not None:
                 raise _failure(paths[at], outcome, error)
             results[at] = outcome
