@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ._errors import CannotWriteError
 
-__all__ = ["make_dir", "reason", "write_atomic"]
+__all__ = ["make_dir", "reason", "user_cache", "write_atomic"]
 
 Writer = Callable[[Path], None]
 
@@ -36,6 +36,16 @@ def make_dir(path: Path | str) -> Path:
     except OSError as exc:
         raise CannotWriteError(path, reason(exc)) from None
     return path
+
+
+def user_cache(*parts: str) -> Path:
+    """Return the path of ``parts`` in the package's folder of the user's cache (not made).
+
+    ``$XDG_CACHE_HOME/ecove-data``, else ``~/.cache/ecove-data``: what is kept there can be
+    made again, and ``make clean`` removes it.
+    """
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base, "ecove-data", *parts)
 
 
 def _mode() -> int:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import pickle
+import sys
 from pathlib import Path
 from typing import Any, get_args
 
@@ -11,8 +14,9 @@ import pandas as pd
 
 from ._consistency import check_consistency, check_report_lines
 from ._derived import DERIVED, derive
-from ._descriptor import DESCRIPTOR, command, read_package
-from ._errors import DataError, UnknownDatasetError
+from ._descriptor import DESCRIPTOR, command, default_data_dir, read_package, utf8_text
+from ._errors import CannotWriteError, DataError, UnknownDatasetError
+from ._files import make_dir, user_cache, write_atomic
 from ._quotes import Report
 from ._records import Field, Package, Resource
 from ._typing import DatasetName, DatasetRole
@@ -31,6 +35,10 @@ __all__ = [
 ]
 
 _CACHE: dict[Path, tuple[tuple[Any, ...], dict[str, pd.DataFrame]]] = {}
+# Validated frames kept between processes, in the user's cache: the newest few.
+_STORE = "frames"
+_KEEP = 8
+_PACKAGE = Path(__file__).resolve().parent
 _ROLES: tuple[str, ...] = get_args(DatasetRole)
 # The dtypes whose arrays are a numpy array of values and a mask of the missing ones.
 _MASKED = (pd.Int64Dtype, pd.Float64Dtype, pd.BooleanDtype)
@@ -84,16 +92,31 @@ def _frame(fields: tuple[Field, ...], columns: dict[str, list[Any]]) -> pd.DataF
     )
 
 
-def _fingerprint(pkg: Package) -> tuple[Any, ...]:
-    # The files' contents, not their times: an edit within one clock tick, or a copy that
-    # keeps times (cp -p, rsync -t), leaves size and mtime as they were. The files are small.
-    paths = [pkg.data_dir / DESCRIPTOR] + [pkg.data_dir / res.path for res in pkg.resources]
-    stamps: list[tuple[str, bytes | None]] = []
-    for path in paths:
+def _fingerprint(data_dir: Path) -> tuple[tuple[str, bytes | None], ...] | None:
+    """Return the bytes of the descriptor and of every file it names (None: it cannot say).
+
+    The files' contents, not their times: an edit within one clock tick, or a copy that
+    keeps times (cp -p, rsync -t), leaves size and mtime as they were. The files are small.
+    Read from the descriptor's JSON without parsing it into the package's records, which
+    costs more than the rest; None where the descriptor cannot be read as one (the parser
+    then says what is wrong).
+    """
+    import json
+
+    try:
+        descriptor = (data_dir / DESCRIPTOR).read_bytes()
+        raw = json.loads(utf8_text(descriptor))
+        paths = [res["path"] for res in raw["resources"]]
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+    if not all(isinstance(path, str) for path in paths):
+        return None
+    stamps: list[tuple[str, bytes | None]] = [(DESCRIPTOR, descriptor)]
+    for name in paths:
         try:
-            stamps.append((str(path), path.read_bytes()))
+            stamps.append((name, (data_dir / name).read_bytes()))
         except OSError:
-            stamps.append((str(path), None))
+            stamps.append((name, None))
     return tuple(stamps)
 
 
@@ -196,14 +219,78 @@ def _read_all(pkg: Package) -> dict[str, pd.DataFrame]:
     return frames
 
 
+def _store_key(stamp: tuple[tuple[str, bytes | None], ...]) -> str:
+    """Hash everything validated frames depend on: the files, the code, the versions.
+
+    The bytes of the descriptor and of every file it names, with their names; the bytes of
+    the data layer's code (the package's own modules and its rule kinds, which ``import
+    ecove_data`` runs); the versions of Python, pandas and numpy; and pandas' string storage
+    option, which changes the frames' string type. Equal keys give equal frames: validation
+    reads nothing else.
+    """
+    digest = hashlib.sha256(repr((sys.version, pd.__version__, np.__version__)).encode())
+    digest.update(repr(pd.get_option("mode.string_storage")).encode())
+    for path in sorted([*_PACKAGE.glob("*.py"), *_PACKAGE.glob("_rules/*.py")]):
+        digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    for name, data in stamp:
+        digest.update(name.encode() + b"\0")
+        digest.update(b"\0" if data is None else b"\1" + data)
+    return digest.hexdigest()
+
+
+def _from_store(key: str) -> dict[str, pd.DataFrame] | None:
+    """Return the frames kept under ``key`` by an earlier process, or None."""
+    path = user_cache(_STORE, f"{key}.pickle")
+    try:
+        # Written by this package into the user's own cache folder, as Python's bytecode
+        # caches are: trusted as far as those are.
+        with path.open("rb") as handle:
+            frames = pickle.load(handle)
+        os.utime(path)  # used now: the last to be pruned
+    except Exception:  # missing, unreadable, cut short, from another pandas: validate
+        return None
+    if not isinstance(frames, dict) or not all(
+        isinstance(frame, pd.DataFrame) for frame in frames.values()
+    ):
+        return None
+    return frames
+
+
+def _to_store(key: str, frames: dict[str, pd.DataFrame]) -> None:
+    """Keep validated frames for later processes; a cache that cannot be written is skipped."""
+    try:
+        folder = make_dir(user_cache(_STORE))
+        write_atomic(folder / f"{key}.pickle", pickle.dumps(frames, pickle.HIGHEST_PROTOCOL))
+        kept = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for stale in kept[_KEEP:]:
+            stale.unlink(missing_ok=True)
+    except (CannotWriteError, OSError):
+        pass
+
+
 def _validated(data_dir: Path | str | os.PathLike[str] | None) -> dict[str, pd.DataFrame]:
-    pkg = read_package(data_dir)
-    key = pkg.data_dir.resolve()
-    stamp = _fingerprint(pkg)
-    cached = _CACHE.get(key)
-    if cached is None or cached[0] != stamp:
-        _CACHE[key] = cached = (stamp, _read_all(pkg))
-    return cached[1]
+    """Return every frame of the package at ``data_dir``, validated now or by an earlier process.
+
+    Frames are kept in this process and, for the next ones, in the user's cache
+    (``frames/``, the newest few), each under the bytes of the files they were read from:
+    an edit is always validated, and frames are kept only once validation found nothing.
+    """
+    folder = Path(data_dir) if data_dir is not None else default_data_dir()
+    stamp = _fingerprint(folder)
+    place = folder.resolve()
+    cached = _CACHE.get(place)
+    if stamp is not None and cached is not None and cached[0] == stamp:
+        return cached[1]
+    key = _store_key(stamp) if stamp is not None else None
+    frames = _from_store(key) if key is not None else None
+    if frames is None:
+        frames = _read_all(read_package(folder))
+        if key is not None:
+            _to_store(key, frames)
+    if stamp is not None:
+        _CACHE[place] = (stamp, frames)
+    return frames
 
 
 def _names(pkg: Package, role: str | None = None) -> list[str]:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import os
+import pickle
+import subprocess
+import sys
 import typing
 
 import pandas as pd
 import pytest
-from conftest import DATA, ROWS, report_resources
+from conftest import DATA, ROWS, clean_env, report_resources
 
 import ecove_data
 from ecove_data import DataError, UnknownDatasetError
@@ -239,6 +243,109 @@ def test_cache_notices_a_removed_file(data_copy):
     (data_copy / "workshops.csv").unlink()
     with pytest.raises(DataError, match="the file is missing"):
         ecove_data.load("workshops", data_dir=data_copy)
+
+
+# --- frames kept for the next process -------------------------------------------------------
+
+
+@pytest.fixture
+def store(tmp_path, monkeypatch):
+    """An empty cache folder of the user's, and no frames kept in this process."""
+    from ecove_data import _load
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(_load, "_CACHE", {})
+    return tmp_path / "cache" / "ecove-data" / "frames"
+
+
+def _validation_forbidden(monkeypatch):
+    from ecove_data import _load
+
+    def validate(pkg):
+        raise AssertionError("validated again")
+
+    monkeypatch.setattr(_load, "_CACHE", {})
+    monkeypatch.setattr(_load, "_read_all", validate)
+
+
+def test_a_later_process_gets_the_frames_validation_made(store, data_copy):
+    first = ecove_data.load_all(data_dir=data_copy)
+    assert len(list(store.glob("*.pickle"))) == 1
+    # A new process, whose validation would fail: the frames come from the store.
+    code = (
+        "import ecove_data, ecove_data._load as load\n"
+        "load._read_all = lambda pkg: 1 / 0\n"
+        f"frames = ecove_data.load_all(data_dir={str(data_copy)!r})\n"
+        "print(sorted(frames), int(frames['key_figures']['value'].sum()))"
+    )
+    env = clean_env(XDG_CACHE_HOME=str(store.parents[1]))
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == f"{sorted(first)} {int(first['key_figures']['value'].sum())}"
+
+
+def test_kept_frames_are_the_validated_ones_values_and_types(store, data_copy, monkeypatch):
+    first = ecove_data.load_all(data_dir=data_copy)
+    _validation_forbidden(monkeypatch)
+    again = ecove_data.load_all(data_dir=data_copy)
+    assert list(again) == list(first)
+    for name, frame in first.items():
+        pd.testing.assert_frame_equal(again[name], frame, check_exact=True)
+        assert list(again[name].dtypes) == list(frame.dtypes), name
+
+
+def test_an_edit_after_frames_were_kept_is_validated(store, data_copy):
+    ecove_data.load_all(data_dir=data_copy)
+    from ecove_data import _load
+
+    _load._CACHE.clear()
+    path = data_copy / "activities.csv"
+    path.write_bytes(path.read_bytes().replace(b"attractiveness,57", b"attractiveness,58"))
+    with pytest.raises(DataError, match="hash"):
+        ecove_data.load("activities", data_dir=data_copy)
+
+
+def test_only_frames_that_passed_validation_are_kept(store, data_copy):
+    (data_copy / "workshops.csv").unlink()
+    with pytest.raises(DataError, match="the file is missing"):
+        ecove_data.load_all(data_dir=data_copy)
+    assert not store.exists() or not list(store.glob("*.pickle"))
+
+
+def test_a_damaged_store_is_validated_again_and_mended(store, data_copy):
+    first = ecove_data.load_all(data_dir=data_copy)
+    (kept,) = store.glob("*.pickle")
+    kept.write_bytes(kept.read_bytes()[:100])
+    from ecove_data import _load
+
+    _load._CACHE.clear()
+    again = ecove_data.load_all(data_dir=data_copy)
+    pd.testing.assert_frame_equal(again["key_figures"], first["key_figures"])
+    assert pickle.loads(kept.read_bytes())["key_figures"].shape == first["key_figures"].shape
+
+
+def test_a_cache_folder_that_cannot_be_written_loses_nothing(tmp_path, monkeypatch, data_copy):
+    from ecove_data import _load
+
+    blocker = tmp_path / "a file, not a folder"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    monkeypatch.setattr(_load, "_CACHE", {})
+    assert len(ecove_data.load("workshops", data_dir=data_copy)) == 5
+
+
+def test_the_store_keeps_the_newest_few(store, data_copy, monkeypatch):
+    from ecove_data import _load
+
+    monkeypatch.setattr(_load, "_KEEP", 2)
+    descriptor = data_copy / "datapackage.json"
+    raw = json.loads(descriptor.read_text(encoding="utf-8"))
+    for copy in range(3):  # three versions of the data, each valid
+        _load._CACHE.clear()
+        raw["description"] = f"Version {copy} of the data"
+        descriptor.write_text(json.dumps(raw, indent=2), encoding="utf-8")
+        ecove_data.load_all(data_dir=data_copy)
+    assert len(list(store.glob("*.pickle"))) == 2
 
 
 @pytest.mark.parametrize(

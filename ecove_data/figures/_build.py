@@ -33,7 +33,7 @@ from typing import Any
 
 from .._descriptor import read_package
 from .._errors import CannotWriteError, parse_choices
-from .._files import make_dir, write_atomic
+from .._files import make_dir, user_cache, write_atomic
 from .._records import Package
 from ._registry import REGISTRY, FigureSpec, UnknownFigureError
 from ._style import STYLE_FILE
@@ -207,7 +207,7 @@ def _package_code_hash() -> str:
         sources.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0")
         sources.update(path.read_bytes() + b"\0")
     sources.update(STYLE_FILE.read_bytes())
-    cache = _cache_dir() / f"code-{sources.hexdigest()}"
+    cache = user_cache(f"code-{sources.hexdigest()}")
     try:
         return cache.read_text(encoding="ascii")
     except OSError:
@@ -216,11 +216,6 @@ def _package_code_hash() -> str:
     with contextlib.suppress(CannotWriteError):
         write_atomic(make_dir(cache.parent) / cache.name, found)
     return found
-
-
-def _cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "ecove-data"
 
 
 def _code_hash(root: Path) -> str:

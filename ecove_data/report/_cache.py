@@ -33,7 +33,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .._files import make_dir, write_atomic
+from .._files import make_dir, user_cache, write_atomic
 
 __all__ = [
     "NotebookCache",
@@ -53,8 +53,7 @@ KEEP = 6
 
 def cache_dir() -> Path:
     """Return the folder of the cache of executed notebooks."""
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "ecove-data" / "notebooks"
+    return user_cache("notebooks")
 
 
 def data_key(data_dir: Path | str | None) -> str:
