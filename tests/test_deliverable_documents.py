@@ -1,7 +1,7 @@
 """The deliverable's cover, captions, references, lists and running header, in every format.
 
 A synthetic chapter (prose that refers to a figure and a table, one figure, one table, as a
-kernel leaves them; see test_report_builder.py) is written once per format by the same
+kernel leaves them; see test_report.py) is written once per format by the same
 writers `make report` uses, and the tests read the files: the Word XML, the PDF's text,
 outline, structure tree and drawing, the HTML. The emblem is measured from the SVG the
 documents embed.

@@ -1,6 +1,7 @@
-"""Figures never go stale silently, and edits that change no drawing churn no file.
+"""ecove_data.figures._build: figures never go stale silently, and the code hash behind it.
 
-A copy of the package is edited and run with `ecove-data figures` in a subprocess:
+Edits that change no drawing churn no file. A copy of the package is edited and run with
+`ecove-data figures` in a subprocess (the slow tests):
 a change anywhere in its code (the loader included) redraws, a docstring or a comment
 does not, and a redraw that gives the same bytes leaves the files untouched.
 """
@@ -14,10 +15,10 @@ from pathlib import Path
 import pytest
 from conftest import DATA, ROOT, clean_env, ecove
 
+from ecove_data.figures import _build
 from ecove_data.figures._build import code_hash
 
-# Each test copies the package and draws the figures in a subprocess.
-pytestmark = pytest.mark.slow
+# Each slow test copies the package and draws the figures in a subprocess.
 
 
 @pytest.fixture
@@ -55,6 +56,7 @@ def state(out: Path) -> dict[str, tuple[bytes, int]]:
     return {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted(out.iterdir())}
 
 
+@pytest.mark.slow
 def test_code_hash_ignores_docstrings_and_comments_only(package):
     root = package / "ecove_data"
     first = code_hash(root)
@@ -68,6 +70,7 @@ def test_code_hash_ignores_docstrings_and_comments_only(package):
     assert code_hash(root) != first
 
 
+@pytest.mark.slow
 def test_a_loader_change_redraws_and_a_docstring_change_does_not(package, tmp_path):
     out = tmp_path / "out"
     assert "drawn    activities" in figures(package, out)
@@ -107,6 +110,7 @@ def test_a_loader_change_redraws_and_a_docstring_change_does_not(package, tmp_pa
     assert state(out)["activities.png"][0] != first["activities.png"][0]
 
 
+@pytest.mark.slow
 def test_a_caption_edit_redraws_nothing_and_reaches_the_manifest_and_gallery(package, tmp_path):
     out = tmp_path / "out"
     assert "drawn    activities" in figures(package, out)
@@ -126,6 +130,7 @@ def test_a_caption_edit_redraws_nothing_and_reaches_the_manifest_and_gallery(pac
     assert old not in after["README.md"][0].decode("utf-8")
 
 
+@pytest.mark.slow
 def test_a_title_edit_redraws_that_figure_only(package, tmp_path):
     out = tmp_path / "out"
     both = ("activities", "day2_workshops")
@@ -146,3 +151,32 @@ def test_a_title_edit_redraws_that_figure_only(package, tmp_path):
     assert after["day2_workshops.png"][0] != first["day2_workshops.png"][0]
     assert b"The workshops of the second day" in after["day2_workshops.png"][0]
     assert "## The workshops of the second day" in after["README.md"][0].decode("utf-8")
+
+
+# --- the package's code hash, kept in the user's cache under the bytes it was computed from
+
+
+def test_the_cached_hash_is_the_computed_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    _build._package_code_hash.cache_clear()
+    try:
+        first = _build.code_hash()
+        (cached,) = (tmp_path / "ecove-data").iterdir()
+        assert cached.read_text(encoding="ascii") == first == _build._code_hash(_build.PACKAGE)
+        # A stale entry under the same key would be used: the key is what keeps it true.
+        cached.write_text("sha256:from-the-cache", encoding="ascii")
+        _build._package_code_hash.cache_clear()
+        assert _build.code_hash() == "sha256:from-the-cache"
+    finally:
+        _build._package_code_hash.cache_clear()
+
+
+def test_without_a_cache_folder_the_hash_is_computed(tmp_path: Path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    _build._package_code_hash.cache_clear()
+    try:
+        assert _build.code_hash() == _build._code_hash(_build.PACKAGE)
+    finally:
+        _build._package_code_hash.cache_clear()
