@@ -239,14 +239,16 @@ def build(
                     svg[block.number] = f"figure-{block.number}.svg"
                     (work / png[block.number]).write_bytes(block.png)
                     (work / svg[block.number]).write_text(block.svg, encoding="utf-8")
-        document = _document.make_document(chapters, png, data_dir=data_dir, deliverable=described)
+        document = _document.make_document(
+            chapters, png, data_dir=data_dir, deliverable=described, reuse=not force
+        )
         _writers.check_blocks(document)
         writers: dict[str, Callable[[], bytes | dict[str, bytes]]] = {
             "docx": lambda: _writers.write_docx(
                 document, work, Path(template) if template else None
             ),
             "pdf": lambda: _writers.write_pdf(document, work, svg),
-            "html": lambda: _writers.write_html(document, work),
+            "html": lambda: _writers.write_html(document, work, reuse=not force),
         }
         # At once: pandoc and Typst do their work outside Python's lock, so the formats are
         # made side by side on the cores; each from the same document and its own files.

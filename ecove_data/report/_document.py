@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import subprocess
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -22,13 +21,13 @@ from ..provenance import missing, report_source, source_name
 from ._ast import AST, column_widths, text_inlines, walk
 from ._deliverable import Deliverable
 from ._notebooks import Chapter, Figure, Prose, Table
+from ._pandoc import pandoc_kept
 
 __all__ = [
     "Document",
     "Source",
     "link",
     "make_document",
-    "pandoc",
     "source_inlines",
     "sources_blocks",
 ]
@@ -78,26 +77,6 @@ class Document:
         """Yield every table in reading order."""
         for chapter in self.chapters:
             yield from (b for b in chapter.blocks if isinstance(b, Table))
-
-
-def pandoc(
-    args: list[str], source: str | bytes | None = None, env: dict[str, str] | None = None
-) -> bytes:
-    """Run the pandoc of the ``pypandoc-binary`` wheel; raise with its message on failure."""
-    import pypandoc
-
-    done = subprocess.run(
-        [pypandoc.get_pandoc_path(), *args],
-        input=source.encode("utf-8") if isinstance(source, str) else source,
-        capture_output=True,
-        check=False,
-        env=env,
-    )
-    if done.returncode != 0:
-        raise RuntimeError(
-            f"pandoc {' '.join(args)} failed: {done.stderr.decode(errors='replace')}"
-        )
-    return done.stdout
 
 
 def _attr(
@@ -171,7 +150,9 @@ def _stringify(inlines: list[AST]) -> str:
     return "".join(words)
 
 
-def _chapter_blocks(chapter: Chapter, images: dict[int, str]) -> tuple[list[AST], list[int]]:
+def _chapter_blocks(
+    chapter: Chapter, images: dict[int, str], reuse: bool
+) -> tuple[list[AST], list[int]]:
     """Parse the chapter's prose once and put its figures and tables in place."""
     parts: list[str] = []
     placed: dict[str, Figure | Table] = {}
@@ -182,7 +163,8 @@ def _chapter_blocks(chapter: Chapter, images: dict[int, str]) -> tuple[list[AST]
             key = PLACEHOLDER.format(index)
             placed[key] = block
             parts.append(key)
-    ast = json.loads(pandoc(["-f", "commonmark_x-smart", "-t", "json"], "\n\n".join(parts) + "\n"))
+    markdown = "\n\n".join(parts) + "\n"
+    ast = json.loads(pandoc_kept(["-f", "commonmark_x-smart", "-t", "json"], markdown, reuse=reuse))
     blocks: list[AST] = []
     for node in ast["blocks"]:
         text = _stringify(node["c"]) if node["t"] == "Para" else ""
@@ -244,8 +226,12 @@ def make_document(
     *,
     data_dir: Path | str | None = None,
     deliverable: Deliverable | None = None,
+    reuse: bool = True,
 ) -> Document:
     """Build the document from numbered chapters; ``images`` maps figure numbers to files.
+
+    ``reuse``: a chapter's prose parsed by an earlier build is taken from the cache of
+    pandoc's runs (:mod:`ecove_data.report._pandoc`).
 
     ``deliverable`` gives the title, the cover and the running header (default: the file
     beside the notebooks, ``notebooks/deliverable.toml``). Links from the prose to
@@ -266,7 +252,7 @@ def make_document(
     cited: dict[str, str] = {}
     # Each chapter's prose is one pandoc process: they run at once, and come back in order.
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        parsed = list(pool.map(lambda chapter: _chapter_blocks(chapter, images), chapters))
+        parsed = list(pool.map(lambda c: _chapter_blocks(c, images, reuse), chapters))
     for chapter, (chapter_blocks, prose_lines) in zip(chapters, parsed, strict=True):
         blocks[chapter.stem] = chapter_blocks
         lines.update(prose_lines)

@@ -173,7 +173,7 @@ def make_reference(target: Path) -> Path:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt, RGBColor
 
-    from ._document import pandoc
+    from ._pandoc import pandoc
 
     doc = docx.Document(io.BytesIO(pandoc(["--print-default-data-file", "reference.docx"])))
     for section in doc.sections:

@@ -15,9 +15,10 @@ from typing import Any
 from . import _cover
 from ._contrast import warn_low_contrast
 from ._crossref import reference, xrefs
-from ._document import Document, ast, pandoc, sources_blocks
+from ._document import Document, ast, sources_blocks
 from ._docx import rewrite_docx
 from ._notebooks import Figure
+from ._pandoc import pandoc, pandoc_kept
 
 __all__ = ["REFERENCE_DOCX", "write_docx", "write_html", "write_pdf"]
 
@@ -286,7 +287,9 @@ nav.pages { font-size: 0.92em; border-bottom: 1px solid #ccc; padding-bottom: 0.
 """
 
 
-def _html_page(document: Document, work: Path, name: str, title: str, blocks: list[Any]) -> bytes:
+def _html_page(
+    document: Document, work: Path, reuse: bool, name: str, title: str, blocks: list[Any]
+) -> bytes:
     # The pages' links in a nav landmark, everything else in main: a screen reader jumps
     # to either, and no content is left outside a landmark.
     nav = [
@@ -298,8 +301,11 @@ def _html_page(document: Document, work: Path, name: str, title: str, blocks: li
     css = work / f"{Path(name).stem}.css"  # one each: the pages are made at once
     extra = _cover.html_css(document.deliverable) if name == "index.html" else ""
     css.write_text(HTML_STYLE + extra, encoding="utf-8")
-    out = work / name
-    pandoc(
+    source = json.dumps(ast(document, nav), ensure_ascii=False)
+    # What the page can read of the build's folder: its style sheet, and the files its text
+    # names (its figures, the emblem).
+    reads = [css.name] + [f.name for f in work.iterdir() if f.is_file() and f.name in source]
+    page = pandoc_kept(
         [
             "-f",
             "json",
@@ -314,12 +320,13 @@ def _html_page(document: Document, work: Path, name: str, title: str, blocks: li
             f"pagetitle={title}",
             "--metadata",
             f"lang={document.language}",
-            "-o",
-            str(out),
         ],
-        json.dumps(ast(document, nav), ensure_ascii=False),
+        source,
+        work=work,
+        reads=reads,
+        reuse=reuse,
     )
-    return scope_header_cells(out.read_bytes().decode("utf-8")).encode("utf-8")
+    return scope_header_cells(page.decode("utf-8")).encode("utf-8")
 
 
 def scope_header_cells(page: str) -> str:
@@ -367,11 +374,13 @@ def _html_xrefs(blocks: list[Any], page: str) -> list[Any]:
     return out
 
 
-def write_html(document: Document, work: Path) -> dict[str, bytes]:
+def write_html(document: Document, work: Path, *, reuse: bool = True) -> dict[str, bytes]:
     """Return the HTML pages: an index (the cover), one page per notebook (no code), Sources.
 
     Each page is a pandoc process of its own; they run at once, and the pages come back in
-    their reading order whatever order they finish in.
+    their reading order whatever order they finish in. With ``reuse``, a page that an earlier
+    build made from the same inputs is taken from the cache of pandoc's runs
+    (:mod:`ecove_data.report._pandoc`).
     """
     from concurrent.futures import ThreadPoolExecutor
 
@@ -385,7 +394,7 @@ def write_html(document: Document, work: Path) -> dict[str, bytes]:
         jobs.append((page, chapter.title, _html_xrefs(document.blocks[chapter.stem], page)))
     jobs.append(("sources.html", "Sources", sources_blocks(document)))
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        made = pool.map(lambda job: _html_page(document, work, *job), jobs)
+        made = pool.map(lambda job: _html_page(document, work, reuse, *job), jobs)
         return {name: page for (name, _, _), page in zip(jobs, made, strict=True)}
 
 
