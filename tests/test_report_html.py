@@ -40,3 +40,11 @@ def test_html_holds_every_chart_as_an_image(path: Path, report: Path) -> None:
 def test_one_page_per_notebook(report: Path) -> None:
     pages = sorted(p.name for p in report.iterdir())
     assert pages == sorted(["index.html", "sources.html", *(f"{p.stem}.html" for p in DISCUSSION)])
+
+
+def test_every_page_is_one_file_that_links_to_nothing_of_the_build(report: Path) -> None:
+    for page in report.iterdir():
+        html = page.read_text(encoding="utf-8")
+        assert "<style" in html, page.name
+        assert not re.search(r'<link rel="stylesheet"|src="(?!data:)[^"]*"', html), page.name
+        assert not re.search(r'\b(?:src|href)="/', html), page.name

@@ -305,28 +305,46 @@ def _html_page(
     # What the page can read of the build's folder: its style sheet, and the files its text
     # names (its figures, the emblem).
     reads = [css.name] + [f.name for f in work.iterdir() if f.is_file() and f.name in source]
-    page = pandoc_kept(
-        [
-            "-f",
-            "json",
-            "-t",
-            "html5",
-            "--standalone",
-            "--wrap=none",
-            "--embed-resources",
-            f"--css={css}",
-            f"--resource-path={work}",
-            "--metadata",
-            f"pagetitle={title}",
-            "--metadata",
-            f"lang={document.language}",
-        ],
-        source,
-        work=work,
-        reads=reads,
-        reuse=reuse,
-    )
-    return scope_header_cells(page.decode("utf-8")).encode("utf-8")
+    # The cover's page has pandoc embed its emblem (an SVG, which pandoc writes with its
+    # role and name); the others' style sheet and figures are embedded here, which costs a
+    # fraction of pandoc's pass over the whole page.
+    own = name != "index.html"
+    # Linked by its name alone where it is put in here: the page is the same from any folder.
+    args = ["-f", "json", "-t", "html5", "--standalone", "--wrap=none"]
+    args += [f"--css={css.name}"] if own else ["--embed-resources", f"--css={css}"]
+    args += [] if own else [f"--resource-path={work}"]
+    args += ["--metadata", f"pagetitle={title}", "--metadata", f"lang={document.language}"]
+    page = pandoc_kept(args, source, work=work, reads=reads, reuse=reuse).decode("utf-8")
+    if own:
+        page = embed_resources(page, work, css)
+    return scope_header_cells(page).encode("utf-8")
+
+
+_MEDIA = {".png": "image/png", ".svg": "image/svg+xml"}
+
+
+def embed_resources(page: str, work: Path, css: Path) -> str:
+    """Put the style sheet and the images a page links to from ``work`` into the page.
+
+    The link to ``css`` becomes a ``style`` element holding it, and each image of ``work``
+    (PNG, SVG) a ``data:`` URL, so the page is one file that shows the same anywhere.
+    Raises ``ValueError`` when a link is not there, so a page never refers to the build's
+    temporary folder.
+    """
+    import base64
+
+    link = f'<link rel="stylesheet" href="{css.name}" />'
+    if link not in page:
+        raise ValueError(f"pandoc wrote no link to {css.name}")
+    page = page.replace(link, f"<style>\n{css.read_text(encoding='utf-8')}</style>")
+
+    def inline(match: re.Match[str]) -> str:
+        path = work / match.group(1)
+        data = base64.b64encode(path.read_bytes()).decode("ascii")
+        return f'src="data:{_MEDIA[path.suffix]};base64,{data}"'
+
+    names = "|".join(re.escape(p.name) for p in work.iterdir() if p.suffix in _MEDIA)
+    return re.sub(rf'src="({names})"', inline, page) if names else page
 
 
 def scope_header_cells(page: str) -> str:
