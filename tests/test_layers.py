@@ -67,12 +67,9 @@ TESTED_IN = {
     },
     # The parts of the documents, read in the documents they make.
     "report/__main__.py": "test_report_deliverable.py",
-    "report/_ast.py": "test_documents.py",
     "report/_document.py": "test_report.py",
     "report/_cover.py": "test_deliverable_documents.py",
-    "report/_crossref.py": "test_deliverable_documents.py",
     "report/_docx.py": "test_deliverable_documents.py",
-    "report/_emblem.py": "test_deliverable_documents.py",
     "report/_fields.py": "test_deliverable_documents.py",
 }
 # Test modules about the package as a whole: its data, documents, set-up and recipes.
