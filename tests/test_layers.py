@@ -26,17 +26,12 @@ TESTED_IN = {
     "_rules/one_true_per.py": "test_rules.py",
     "_rules/rows_of.py": "test_rules.py",
     "_rules/sum_of.py": "test_rules.py",
-    # Numbers as the report writes them, checked where the rules and the prose use them.
-    "_numbers.py": "test_validate.py",
-    # The quotes' check against the report is a validation rule.
-    "_quotes.py": "test_validate.py",
     # The descriptor's records are what reading the descriptor returns.
     "_records.py": "test_descriptor.py",
     # Generated from the descriptor by _codegen, and checked against it there.
     "_typing.py": "test_codegen.py",
     # The commands of each group, run as a person types them.
     "cli/data.py": "test_cli.py",
-    "cli/exits.py": "test_cli.py",
     "cli/report.py": "test_report.py",
     # The notebook display, as the notebooks and the prose use it.
     "figures/_display.py": "test_notebook.py",
