@@ -30,23 +30,28 @@ def runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
 
 
 def _page(work: Path, css: str = "p { color: #1a1a1a; }") -> tuple[list[str], str]:
+    """The arguments and input of a page's run in ``work`` (made if missing), its style sheet."""
+    work.mkdir(exist_ok=True)
     (work / "page.css").write_text(css, encoding="utf-8")
     return [*HTML, f"--css={work / 'page.css'}", f"--resource-path={work}"], "# A page\n\nText.\n"
 
 
+def _kept(args: list[str], source: str, work: Path, **options: bool) -> bytes:
+    """A page's run, reading its style sheet."""
+    return _pandoc.pandoc_kept(args, source, work=work, reads=["page.css"], **options)
+
+
 def test_the_same_run_is_given_back_without_pandoc(runs: list[list[str]], tmp_path: Path) -> None:
     work = tmp_path / "build"
-    work.mkdir()
     args, source = _page(work)
-    first = _pandoc.pandoc_kept(args, source, work=work, reads=["page.css"])
+    first = _kept(args, source, work)
     assert b"color: #1a1a1a" in first
-    assert _pandoc.pandoc_kept(args, source, work=work, reads=["page.css"]) == first
+    assert _kept(args, source, work) == first
     assert len(runs) == 1
     # Another build's folder, the same files in it: the same run.
     other = tmp_path / "another build"
-    other.mkdir()
     args, source = _page(other)
-    assert _pandoc.pandoc_kept(args, source, work=other, reads=["page.css"]) == first
+    assert _kept(args, source, other) == first
     assert len(runs) == 1
 
 
@@ -54,15 +59,14 @@ def test_a_changed_file_argument_or_input_runs_pandoc_again(
     runs: list[list[str]], tmp_path: Path
 ) -> None:
     work = tmp_path / "build"
-    work.mkdir()
     args, source = _page(work)
-    first = _pandoc.pandoc_kept(args, source, work=work, reads=["page.css"])
+    first = _kept(args, source, work)
     _page(work, css="p { color: #000000; }")
-    changed = _pandoc.pandoc_kept(args, source, work=work, reads=["page.css"])
+    changed = _kept(args, source, work)
     assert b"color: #000000" in changed and changed != first
     titled = _pandoc.pandoc_kept([*args, "--metadata", "pagetitle=T"], source, work=work)
     assert b"<title>T</title>" in titled
-    edited = _pandoc.pandoc_kept(args, source + "More.\n", work=work, reads=["page.css"])
+    edited = _kept(args, source + "More.\n", work)
     assert b"More." in edited
     assert len(runs) == 4
 
@@ -71,12 +75,11 @@ def test_without_reuse_pandoc_runs_and_its_output_is_kept(
     runs: list[list[str]], tmp_path: Path
 ) -> None:
     work = tmp_path / "build"
-    work.mkdir()
     args, source = _page(work)
-    first = _pandoc.pandoc_kept(args, source, work=work, reads=["page.css"], reuse=False)
-    assert _pandoc.pandoc_kept(args, source, work=work, reads=["page.css"], reuse=False) == first
+    first = _kept(args, source, work, reuse=False)
+    assert _kept(args, source, work, reuse=False) == first
     assert len(runs) == 2
-    assert _pandoc.pandoc_kept(args, source, work=work, reads=["page.css"]) == first
+    assert _kept(args, source, work) == first
     assert len(runs) == 2
 
 
