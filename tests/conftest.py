@@ -1,4 +1,4 @@
-"""Shared fixtures: the real data folder, corruptible copies of it, the notebooks run once."""
+"""Shared fixtures: the real data, corruptible copies of it, figures drawn, notebooks run once."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import settings
@@ -19,6 +19,9 @@ from hypothesis import settings
 import ecove_data
 from ecove_data import DataError
 from ecove_data._descriptor import refresh_hashes
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -211,6 +214,25 @@ def resource(raw: dict[str, Any], name: str) -> dict[str, Any]:
 def field(raw: dict[str, Any], table: str, column: str) -> dict[str, Any]:
     """The field ``column`` of table ``table`` in a parsed descriptor."""
     return next(f for f in resource(raw, table)["schema"]["fields"] if f["name"] == column)
+
+
+# --- the figures, drawn once per test module ------------------------------------------------
+
+
+class DrawnFigures(dict[str, "Figure"]):
+    """The registered figures by name, each drawn from the real data when first asked for."""
+
+    def __missing__(self, name: str) -> Figure:
+        from ecove_data import figures
+
+        fig = self[name] = figures.REGISTRY[name].draw()
+        return fig
+
+
+@pytest.fixture(scope="module")
+def all_figures() -> DrawnFigures:
+    """``{name: Figure}``: each figure a test module's tests ask for, drawn once for them."""
+    return DrawnFigures()
 
 
 # --- what several test files share, made once per run ----------------------------------------

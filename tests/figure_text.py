@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
+from conftest import REPORT
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Text
@@ -48,3 +51,13 @@ def drawn(fig: Figure) -> tuple[Figure, object]:
     FigureCanvasAgg(fig)
     fig.canvas.draw()
     return fig, fig.canvas.get_renderer()
+
+
+def footnote(fig: Figure) -> str:
+    """The figure's footnote (its sources), line breaks as spaces."""
+    return fig.get_supxlabel().replace("\n", " ")
+
+
+def site(url: str) -> str:
+    """How a footnote names a source: the report, or the web site without "www."."""
+    return "the report" if url == REPORT else (urlsplit(url).hostname or "").removeprefix("www.")
