@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import fcntl
 import json
 import os
@@ -18,7 +19,7 @@ from hypothesis import settings
 
 import ecove_data
 from ecove_data import DataError
-from ecove_data._descriptor import refresh_hashes
+from ecove_data._descriptor import read_package, refresh_hashes
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -233,6 +234,105 @@ class DrawnFigures(dict[str, "Figure"]):
 def all_figures() -> DrawnFigures:
     """``{name: Figure}``: each figure a test module's tests ask for, drawn once for them."""
     return DrawnFigures()
+
+
+def consistency_rule(raw: dict[str, Any], name: str) -> dict[str, Any]:
+    """The consistency rule called ``name`` in a parsed descriptor."""
+    return next(item for item in raw["consistency"] if item["name"] == name)
+
+
+# --- cases of a broken copy of data/, for the tests of validation and of each rule kind ------
+
+Edit = Callable[[EditTable], object]
+
+
+def case(name: str, edit: Edit, **expected: Any) -> Any:
+    """One case: the edit of the copy and what the error must say (see :func:`refused`)."""
+    return pytest.param(edit, expected, id=name)
+
+
+def both(*edits: Edit) -> Edit:
+    """Several edits, in order."""
+    return lambda e: [edit(e) for edit in edits]
+
+
+def refusal_test(cases: list[Any]) -> Callable[..., None]:
+    """The test of a table of ``cases``: each edit, made in a fresh copy, refused as it says.
+
+    A test module names the test: ``test_a_broken_rule_is_refused = refusal_test(REFUSED)``.
+    """
+
+    @pytest.mark.parametrize(("edit", "expected"), cases)
+    def test(edit_table: EditTable, edit: Edit, expected: dict[str, Any]) -> None:
+        edit(edit_table)
+        refused(edit_table.dir, **expected)
+
+    return test
+
+
+def real_line(table: str, number: int) -> str:
+    """Line ``number`` (0 is the header) of the real table, with its line break."""
+    return (DATA / f"{table}.csv").read_text(encoding="utf-8").splitlines(keepends=True)[number]
+
+
+def row_of(data_dir: Path, table: str, text: str) -> int:
+    """The 1-based data row (header not counted) of the only line of a table holding ``text``."""
+    lines = (data_dir / f"{table}.csv").read_text(encoding="utf-8").splitlines()
+    found = [number for number, line in enumerate(lines) if text in line]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def broken(table: str, old: str, new: str, rule: str, column: str, problem: str) -> Any:
+    """A case of a context table: one edit, refused on the row that held ``old``."""
+    return pytest.param(
+        lambda e: e.csv(table, old, new),
+        {
+            "rule": rule,
+            "file": f"{table}.csv",
+            "row": row_of(DATA, table, old),
+            "column": column,
+            "problem": problem,
+        },
+        id=f"{rule}-{column}-{old[:24]}",
+    )
+
+
+# --- the real descriptor, changed in a folder of its own ------------------------------------
+
+# The real descriptor, parsed: copy it before changing it.
+RAW = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
+
+
+def write_descriptor(folder: Path, raw: dict[str, Any]) -> Path:
+    """Write ``raw`` as the descriptor of ``folder`` (which holds no data files)."""
+    (folder / "datapackage.json").write_text(json.dumps(raw, indent=2), encoding="utf-8")
+    return folder
+
+
+def descriptor_refusal_test(cases: list[Any]) -> Callable[..., None]:
+    """The test of a table of ``(change, problem, fix)``: each change of the real descriptor.
+
+    A copy of the real descriptor changed by ``change`` must be refused by the parser with
+    those words in the error's problem and fix; with ``problem`` None it must be read instead,
+    rules and all. A test module names the test:
+    ``test_a_malformed_descriptor_is_a_data_error = descriptor_refusal_test(MALFORMED)``.
+    """
+
+    @pytest.mark.parametrize(("change", "problem", "fix"), cases)
+    def test(tmp_path: Path, change: Callable[[dict[str, Any]], object], problem, fix) -> None:
+        raw = copy.deepcopy(RAW)
+        change(raw)
+        if problem is None:
+            assert read_package(write_descriptor(tmp_path, raw)).consistency
+            return
+        with pytest.raises(DataError) as info:
+            read_package(write_descriptor(tmp_path, raw))
+        assert problem in info.value.problem
+        assert info.value.fix and fix in info.value.fix
+        assert info.value.rule == "descriptor"
+
+    return test
 
 
 # --- what several test files share, made once per run ----------------------------------------

@@ -1,16 +1,19 @@
-"""The context tables: values, sources, conflicts kept, and every context rule broken in a copy."""
+"""The context tables: values, sources, conflicts kept, and their cells broken in a copy.
+
+The cross-table rules that hold context rows to the report are broken in the test modules of
+their kinds (``test_rules_context``, ``test_rules_one_true_per``) and of the report's lines
+(``test_consistency``).
+"""
 
 from __future__ import annotations
 
 import csv
 import json
 import re
-from pathlib import Path
-from typing import Any
 
 import pandas as pd
 import pytest
-from conftest import DATA, REPORT, EditTable, refused, resource
+from conftest import DATA, REPORT, broken, refusal_test, resource
 
 import ecove_data
 from ecove_data.cli import main
@@ -36,14 +39,6 @@ def used(calls: pd.DataFrame, year: int, measure: str) -> pd.Series:
     chosen = rows[rows["used_in_figures"]]
     assert len(chosen) == 1
     return chosen.iloc[0]
-
-
-def row_of(data_dir: Path, table: str, text: str) -> int:
-    """The 1-based data row (header not counted) of the only line of a table holding ``text``."""
-    lines = (data_dir / f"{table}.csv").read_text(encoding="utf-8").splitlines()
-    found = [number for number, line in enumerate(lines) if text in line]
-    assert len(found) == 1, found
-    return found[0]
 
 
 # --- the tables as loaded ----------------------------------------------------------------------
@@ -208,120 +203,10 @@ def test_the_reports_1741_against_more_than_1700():
     assert dzs["value"] <= report["value"]
 
 
-# --- every context rule, broken in a copy ------------------------------------------------------
+# --- the context tables' cells and hashes, broken in a copy -----------------------------------
 
 BROKEN = [
     # table, old, new, rule, column, what the message says; the row is the one holding old
-    (
-        "context/cove_calls",
-        "2021,applications,84,",
-        "2021,applications,85,",
-        "context_2021_applications_match",
-        "value",
-        "85 is not the report's cove_call_2021_proposals (84)",
-    ),
-    (
-        "context/cove_calls",
-        "2021,countries,55,",
-        "2021,countries,56,",
-        "context_2021_countries_match",
-        "value",
-        "56 is not the report's cove_call_2021_countries (55)",
-    ),
-    (
-        "context/cove_calls",
-        "2021,organisations,1700,more_than",
-        "2021,organisations,1800,more_than",
-        "context_2021_organisations_lower_bound",
-        "value",
-        "1800 is more than the report's cove_call_2021_organisations (1741)",
-    ),
-    (
-        "context/cove_calls",
-        "2021,organisations,1741,",
-        "2021,organisations,1740,",
-        "context_2021_organisations_report_row",
-        "value",
-        "1740 is not the report's cove_call_2021_organisations (1741)",
-    ),
-    (
-        "context/pact_membership",
-        "2022-02-03,500,more_than",
-        "2022-02-03,600,more_than",
-        "context_pact_report_row",
-        "members",
-        "600 is not the report's pact_for_skills_members (500)",
-    ),
-    (
-        "context/pact_membership",
-        "2022-02-03,500,more_than",
-        "2022-02-03,500,exact",
-        "context_pact_report_row",
-        "qualifier",
-        "qualifier 'exact' is not the report's 'more_than'",
-    ),
-    (
-        "context/campus_excellence",
-        "2022-02,43,",
-        "2022-02,44,",
-        "context_campuses_2022_match",
-        "excellence_campuses",
-        "44 is not the report's campus_des_metiers_excellence (43)",
-    ),
-    (
-        "context/event",
-        "afternoon,6,",
-        "afternoon,7,",
-        "context_networking_workshops_match",
-        "workshops",
-        "7 is not the report's pact_sectors_in_networking_workshops (6)",
-    ),
-    (
-        "context/event",
-        "morning,5,",
-        "morning,,",
-        "context_thematic_workshops_match",
-        "workshops",
-        "an empty cell is not the report's day2_workshops (5)",
-    ),
-    (
-        "context/cove_calls",
-        "2019,selected,4,exact,count,false,https://www.stemcoalition",
-        "2019,selected,4,exact,count,true,https://www.stemcoalition",
-        "context_one_row_used_per_measure",
-        "used_in_figures",
-        "2 rows with call_year 2019, measure 'selected' have used_in_figures true",
-    ),
-    (
-        "context/cove_calls",
-        "raw/coves-conference-report.txt,(no title: the report in this package),"
-        "with the participation of 1741 organisations from 55 countries,,44,",
-        "raw/coves-conference-report.txt,(no title: the report in this package),"
-        "with the participation of 1741 organisations from 55 countries,,45,",
-        "reportLine",
-        "report_line",
-        "the quote starts on line 44 of the report, not line 45",
-    ),
-    (
-        "context/pact_membership",
-        "to date, more than 500 companies",
-        "to date, more than 600 companies",
-        "reportLine",
-        "source_quote",
-        "the quote does not stand in the report",
-    ),
-    (
-        "context/cove_calls",
-        "https://www.swisscore.org/centres-of-vocational-excellence-5-platforms-chosen,"
-        "(not shown),four pilot projects were approved with a maximum of 1 million € per "
-        "project,,,",
-        "https://www.swisscore.org/centres-of-vocational-excellence-5-platforms-chosen,"
-        "(not shown),four pilot projects were approved with a maximum of 1 million € per "
-        "project,,12,",
-        "reportLine",
-        "report_line",
-        "is 'https://www.swisscore.org",
-    ),
     (
         "context/campus_excellence",
         "https://www.defi-metiers.fr/",
@@ -365,50 +250,8 @@ BROKEN = [
 ]
 
 
-def broken(table: str, old: str, new: str, rule: str, column: str, problem: str) -> Any:
-    """A case of the table: one edit of a context table, refused on the row that held ``old``."""
-    return pytest.param(
-        lambda e: e.csv(table, old, new),
-        {
-            "rule": rule,
-            "file": f"{table}.csv",
-            "row": row_of(DATA, table, old),
-            "column": column,
-            "problem": problem,
-        },
-        id=f"{rule}-{column}-{old[:24]}",
-    )
-
-
-CALLS = "context/cove_calls"
 REFUSED = [
     *[broken(*args) for args in BROKEN],
-    pytest.param(
-        lambda e: e.csv(
-            CALLS, "2020,selected,7,exact,count,true,", "2020,selected,7,exact,count,false,"
-        ),
-        {
-            # No row in use: the error points at the group's first row.
-            "rule": "context_one_row_used_per_measure",
-            "file": f"{CALLS}.csv",
-            "row": row_of(DATA, CALLS, "2020,selected,5,"),
-            "column": "used_in_figures",
-            "problem": "0 rows with call_year 2020, measure 'selected' have used_in_figures true",
-            "fix": "the one row figures use",
-        },
-        id="no-row-in-use",
-    ),
-    pytest.param(
-        lambda e: e.csv(CALLS, e.line(CALLS, "2021,applications,84,"), ""),
-        {
-            "rule": "context_2021_applications_match",
-            "file": f"{CALLS}.csv",
-            "column": "call_year, measure",
-            "problem": "no row has call_year 2021, measure 'applications'",
-            "fix": "restore that row",
-        },
-        id="missing-context-row",
-    ),
     pytest.param(
         lambda e: e.text("context/campus_excellence.csv", ",43,", ",44,", rehash=False, count=-1),
         {
@@ -422,10 +265,7 @@ REFUSED = [
 ]
 
 
-@pytest.mark.parametrize(("edit", "expected"), REFUSED)
-def test_a_broken_context_rule_is_refused(edit_table: EditTable, edit, expected) -> None:
-    edit(edit_table)
-    refused(edit_table.dir, **expected)
+test_a_broken_context_rule_is_refused = refusal_test(REFUSED)
 
 
 def test_context_quotes_are_not_looked_up_in_the_report():

@@ -1,6 +1,8 @@
 """The descriptor: where the data lives, what it says, its own keys, refreshing its hashes.
 
-A misspelt key of the descriptor's own is refused, never silently ignored.
+A misspelt key of the descriptor's own is refused, never silently ignored. A consistency rule's
+own values are checked by its kind, in the test module of the kind (``test_rules_sum_of``...);
+the records the descriptor is read into, in ``test_records``.
 """
 
 from __future__ import annotations
@@ -14,7 +16,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import DATA, REPORT, ROOT, ROWS, field, report_resources, resource
+from conftest import (
+    DATA,
+    RAW,
+    REPORT,
+    ROOT,
+    ROWS,
+    consistency_rule,
+    descriptor_refusal_test,
+    field,
+    report_resources,
+    resource,
+    write_descriptor,
+)
 
 import ecove_data
 from ecove_data import DataError
@@ -147,17 +161,6 @@ def test_derived_and_consistency_rules():
         assert rule["description"]
 
 
-def test_resource_lookup():
-    pkg = read_package(DATA)
-    assert pkg.resource("workshops").path == "workshops.csv"
-    assert pkg.resource("workshops").tabular
-    assert not pkg.source.tabular
-    assert pkg.source.role == "source"
-    with pytest.raises(KeyError):
-        pkg.resource("nothing")
-    assert [res.name for res in pkg.tables][: len(ROWS)] == report_resources()
-
-
 def test_read_package_accepts_str_and_path(data_copy):
     assert read_package(str(data_copy)).data_dir == data_copy
     assert read_package(data_copy).resource("activities").primary_key == ("activity",)
@@ -231,7 +234,6 @@ def test_default_data_dir_is_a_path():
 
 # --- the descriptor's own keys -------------------------------------------------------------
 
-RAW = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
 # Maps from a table's column names to values: their keys are data, not descriptor keys.
 COLUMN_MAPS = {"where", "rows"}
 
@@ -275,11 +277,6 @@ def at(raw: Any, path: tuple[Any, ...]) -> Any:
     return raw
 
 
-def write(tmp_path: Path, raw: dict[str, Any]) -> Path:
-    (tmp_path / "datapackage.json").write_text(json.dumps(raw, indent=2), encoding="utf-8")
-    return tmp_path
-
-
 def test_every_project_key_is_covered():
     covered = {key for _, key in CASES}
     used = OWN_KEYS - {"$schema"}
@@ -302,7 +299,7 @@ def test_a_misspelt_key_is_refused_with_the_key_meant(tmp_path, path, key):
     target.clear()
     target.update(renamed)
     with pytest.raises(DataError) as info:
-        read_package(write(tmp_path, raw))
+        read_package(write_descriptor(tmp_path, raw))
     err = info.value
     assert err.rule == "descriptor"
     assert err.file == str(tmp_path / "datapackage.json")
@@ -348,7 +345,7 @@ def test_standard_keys_stay_allowed(tmp_path):
     res["schema"]["missingValues"] = [""]
     res["schema"]["fields"][0]["example"] = "cove_call_2021_proposals"
     res["schema"]["fields"][0]["constraints"]["maxLength"] = 80
-    pkg = read_package(write(tmp_path, raw))
+    pkg = read_package(write_descriptor(tmp_path, raw))
     assert pkg.resource("key_figures").raw["dialect"] == {"delimiter": ","}
 
 
@@ -356,97 +353,52 @@ def test_a_missing_source_resource(tmp_path):
     raw = copy.deepcopy(RAW)
     raw["resources"] = [res for res in raw["resources"] if res.get("role") != "source"]
     with pytest.raises(DataError) as info:
-        read_package(write(tmp_path, raw))
+        read_package(write_descriptor(tmp_path, raw))
     assert "no resource has role 'source'" in info.value.problem
     assert info.value.rule == "descriptor"
 
 
-def rule(raw: dict[str, Any], name: str) -> dict[str, Any]:
-    return next(item for item in raw["consistency"] if item["name"] == name)
+MALFORMED = [
+    (
+        lambda raw: consistency_rule(raw, "countries_add_up").pop("equals"),
+        "consistency rule 'countries_add_up' has no 'equals'",
+        "give consistency rule 'countries_add_up' its 'equals'",
+    ),
+    (
+        lambda raw: consistency_rule(raw, "workshops_match").update(table="workshops"),
+        "is a 'rows_of' rule, which has no 'table'",
+        "remove 'table'",
+    ),
+    (
+        lambda raw: consistency_rule(raw, "workshops_match").update(sum_of=["day2_workshops"]),
+        "has several kinds: sum_of, rows_of",
+        "give it exactly one of",
+    ),
+    (
+        lambda raw: field(raw, "key_figures", "value").update(verbatim="yes"),
+        "field 'value': verbatim is \"yes\", not true or false",
+        "write true or false",
+    ),
+    (
+        lambda raw: resource(raw, "activities").update(role="contexts"),
+        "resource 'activities' has role 'contexts'",
+        "did you mean 'context'?",
+    ),
+    (
+        lambda raw: raw["derived"]["indicators"][0].pop("numerator"),
+        "derived, indicator 1 has no 'numerator'",
+        "give derived, indicator 1 its 'numerator'",
+    ),
+    (
+        lambda raw: resource(raw, "activities")["schema"].update(primaryKey="activty"),
+        "names 'activty', which is not a field",
+        "use one of: position, activity",
+    ),
+    (
+        lambda raw: raw["resources"].append(copy.deepcopy(resource(raw, "activities"))),
+        "two resources are called 'activities'",
+        "give each resource its own name",
+    ),
+]
 
-
-@pytest.mark.parametrize(
-    ("change", "problem", "fix"),
-    [
-        (
-            lambda raw: rule(raw, "countries_add_up").pop("equals"),
-            "consistency rule 'countries_add_up' has no 'equals'",
-            "give consistency rule 'countries_add_up' its 'equals'",
-        ),
-        (
-            lambda raw: rule(raw, "countries_add_up").update(sum_of="cove_call_2021_countries"),
-            "consistency rule 'countries_add_up': sum_of is \"cove_call_2021_countries\", "
-            "not a list",
-            "write a list",
-        ),
-        (
-            lambda raw: rule(raw, "workshops_match").update(rows_of="workshop"),
-            "names a table 'workshop' the descriptor does not describe",
-            "did you mean 'workshops'?",
-        ),
-        (
-            lambda raw: rule(raw, "networking_sectors_match").update(where="in_networking"),
-            "names a column 'in_networking' that pact_sectors does not have",
-            "did you mean 'in_networking_workshops'?",
-        ),
-        (
-            lambda raw: rule(raw, "context_2021_applications_match")["context"]["where"].update(
-                {"measures": "applications"}
-            ),
-            "names a column 'measures' that context_cove_calls does not have",
-            "did you mean 'measure'?",
-        ),
-        (
-            lambda raw: rule(raw, "microelectronics_not_in_workshops").update(fixed="false"),
-            None,
-            None,
-        ),
-        (
-            lambda raw: rule(raw, "workshops_match").update(table="workshops"),
-            "is a 'rows_of' rule, which has no 'table'",
-            "remove 'table'",
-        ),
-        (
-            lambda raw: rule(raw, "workshops_match").update(sum_of=["day2_workshops"]),
-            "has several kinds: sum_of, rows_of",
-            "give it exactly one of",
-        ),
-        (
-            lambda raw: field(raw, "key_figures", "value").update(verbatim="yes"),
-            "field 'value': verbatim is \"yes\", not true or false",
-            "write true or false",
-        ),
-        (
-            lambda raw: resource(raw, "activities").update(role="contexts"),
-            "resource 'activities' has role 'contexts'",
-            "did you mean 'context'?",
-        ),
-        (
-            lambda raw: raw["derived"]["indicators"][0].pop("numerator"),
-            "derived, indicator 1 has no 'numerator'",
-            "give derived, indicator 1 its 'numerator'",
-        ),
-        (
-            lambda raw: resource(raw, "activities")["schema"].update(primaryKey="activty"),
-            "names 'activty', which is not a field",
-            "use one of: position, activity",
-        ),
-        (
-            lambda raw: raw["resources"].append(copy.deepcopy(resource(raw, "activities"))),
-            "two resources are called 'activities'",
-            "give each resource its own name",
-        ),
-    ],
-)
-def test_a_malformed_descriptor_is_a_data_error(tmp_path, change, problem, fix):
-    raw = copy.deepcopy(RAW)
-    change(raw)
-    if problem is None:
-        # A rule's fixed value is data of the rule's own: any JSON value is taken as is.
-        assert read_package(write(tmp_path, raw)).consistency
-        return
-    with pytest.raises(DataError) as info:
-        read_package(write(tmp_path, raw))
-    assert problem in info.value.problem
-    assert info.value.fix and fix in info.value.fix
-    assert info.value.rule == "descriptor"
+test_a_malformed_descriptor_is_a_data_error = descriptor_refusal_test(MALFORMED)

@@ -18,16 +18,6 @@ PACKAGE = ROOT / "ecove_data"
 TESTED_IN = {
     # Run as `python -m ecove_data` by the command line's tests.
     "__main__.py": "test_cli.py",
-    # The cross-table rules and their kinds, each broken in a copy of the data.
-    "_consistency.py": "test_rules.py",
-    "_rules/_kind.py": "test_rules.py",
-    "_rules/context.py": "test_context.py",
-    "_rules/fixed.py": "test_rules.py",
-    "_rules/one_true_per.py": "test_rules.py",
-    "_rules/rows_of.py": "test_rules.py",
-    "_rules/sum_of.py": "test_rules.py",
-    # The descriptor's records are what reading the descriptor returns.
-    "_records.py": "test_descriptor.py",
     # Generated from the descriptor by _codegen, and checked against it there.
     "_typing.py": "test_codegen.py",
     # The commands of each group, run as a person types them.

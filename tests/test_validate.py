@@ -1,44 +1,38 @@
-"""Every validation rule, each broken in a copy of data/ with the hashes refreshed.
+"""Every validation rule of a table, each broken in a copy of data/ with the hashes refreshed.
 
 ``REFUSED`` is the table of cases: an edit of the copy, and the error that must refuse it
 (rule, file, row, column, words of the problem and of the fix). conftest's ``refused`` checks
-the error's attributes and its message; ``{data}`` stands for the copy's folder.
+the error's attributes and its message; ``{data}`` stands for the copy's folder. The
+cross-table rules of the descriptor are broken in the test module of their kind
+(``test_rules_sum_of`` and the others).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from typing import Any
 
 import pytest
-from conftest import DATA, REPORT, ROWS, EditTable, refused, resource
+from conftest import (
+    DATA,
+    REPORT,
+    ROWS,
+    Edit,
+    EditTable,
+    both,
+    case,
+    real_line,
+    refusal_test,
+    resource,
+)
 
 import ecove_data
 from ecove_data import DataError
 from ecove_data._descriptor import refresh_hashes, sha256
 from ecove_data._quotes import Report, stated_numbers
 
-Edit = Callable[[EditTable], object]
-
-
 # The label of the first key figure: free text, in no quote, so only the rule under test applies.
 LABEL = "Proposals submitted to the 2021 Erasmus+ call for CoVEs"
-
-
-def case(name: str, edit: Edit, **expected: Any) -> Any:
-    """One row of the table: the edit and what the error must say."""
-    return pytest.param(edit, expected, id=name)
-
-
-def both(*edits: Edit) -> Edit:
-    """Several edits, in order."""
-    return lambda e: [edit(e) for edit in edits]
-
-
-def real_line(table: str, number: int) -> str:
-    """Line ``number`` (0 is the header) of the real table, with its line break."""
-    return (DATA / f"{table}.csv").read_text(encoding="utf-8").splitlines(keepends=True)[number]
 
 
 def duplicate_first_key_figure(e: EditTable) -> None:
@@ -53,17 +47,6 @@ def pattern_only(spec: dict[str, Any]) -> None:
     spec["constraints"].pop("enum")
     spec.pop("complete")
     spec.pop("enumOrder")
-
-
-def sixth_workshop_declared(e: EditTable) -> None:
-    # Declare a sixth workshop in the report and the key figure; the table still has five.
-    assert (DATA / "workshops.csv").read_text(encoding="utf-8").count("\n") == ROWS["workshops"] + 1
-    e.report("there were 5 workshops", "there were 6 workshops")
-    e.csv(
-        "key_figures",
-        ',5,count,exact,"During the afternoon, there were 5 workshops."',
-        ',6,count,exact,"During the afternoon, there were 6 workshops."',
-    )
 
 
 STALE_FIX = "run `ecove-data rehash --data-dir {data}` to record it"
@@ -463,6 +446,15 @@ REFUSED = [
         fix="restore the missing row",
     ),
     case(
+        # The speaker list is complete: dropping a citation breaks that rule before the
+        # citations' count against the key figure (tests/test_rules_rows_of.py).
+        "citation-rows",
+        lambda e: e.csv("ecovem_citations", real_line("ecovem_citations", 2), ""),
+        rule="complete",
+        file="ecovem_citations.csv",
+        column="speaker",
+    ),
+    case(
         # The first two rows swapped, then renumbered 1, 2 in their new order: the positions
         # follow the rows but not the report.
         "report-order",
@@ -614,105 +606,10 @@ REFUSED = [
         problem="holds the invisible control character U+0001",
         fix="retype the cell without it",
     ),
-    # --- cross-table rules ---------------------------------------------------------------------
-    case(
-        # 26 EU + 28 non-EU: change the report too, so that only the sum is wrong.
-        "countries-add-up",
-        both(
-            lambda e: e.report("(27 EU + 28 non-EU)", "(26 EU + 28 non-EU)"),
-            lambda e: e.csv(
-                "key_figures",
-                "55 countries (27 EU + 28 non-EU)",
-                "55 countries (26 EU + 28 non-EU)",
-            ),
-            lambda e: e.csv("key_figures", ",27,count,exact,27 EU,", ",26,count,exact,26 EU,"),
-        ),
-        rule="countries_add_up",
-        file="key_figures.csv",
-        column="value",
-        problem="cove_call_2021_countries_eu (26) + cove_call_2021_countries_non_eu (28) = 54, "
-        "but cove_call_2021_countries is 55",
-        fix="correct one of these rows so that: EU and non-EU countries add up",
-    ),
-    case(
-        "networking-sectors-count",
-        lambda e: e.csv("pact_sectors", "Tourism,true,", "Tourism,false,"),
-        rule="networking_sectors_match",
-        file="pact_sectors.csv",
-        column="in_networking_workshops",
-        problem="5 rows with in_networking_workshops true, but key_figures "
-        "pact_sectors_in_networking_workshops is 6",
-        fix="make the table and the figure agree",
-    ),
-    case(
-        "workshop-rows",
-        sixth_workshop_declared,
-        rule="workshops_match",
-        file="workshops.csv",
-        problem="5 rows, but key_figures day2_workshops is 6",
-        fix="make the table and the figure agree",
-    ),
-    case(
-        # The speaker list is complete: dropping a citation breaks that rule first.
-        "citation-rows",
-        lambda e: e.csv("ecovem_citations", real_line("ecovem_citations", 2), ""),
-        rule="complete",
-        file="ecovem_citations.csv",
-        column="speaker",
-    ),
-    case(
-        "citation-rows-against-the-figure",
-        both(
-            lambda e: e.field("ecovem_citations", "speaker", lambda spec: spec.pop("complete")),
-            lambda e: e.csv("ecovem_citations", real_line("ecovem_citations", 2), ""),
-        ),
-        rule="ecovem_citations_match",
-        file="ecovem_citations.csv",
-        problem="1 rows, but key_figures ecovem_citations is 2",
-        fix="The citations table has as many rows as the report says ECoVEM was cited",
-    ),
-    case(
-        "all-recommendations-covered",
-        lambda e: e.csv("roundtable_recommendations", "soft skills,true,", "soft skills,false,"),
-        rule="all_recommendations_covered",
-        file="roundtable_recommendations.csv",
-        row=3,
-        column="covered_by_ecovem",
-        problem="covered_by_ecovem is false, but the report says true",
-        fix='set it to true: The report says the round-table recommendations "are all covered',
-    ),
-    case(
-        "microelectronics-not-in-workshops",
-        both(
-            lambda e: e.csv("pact_sectors", "Microelectronics,false,", "Microelectronics,true,"),
-            lambda e: e.csv("pact_sectors", "Tourism,true,", "Tourism,false,"),
-        ),
-        rule="microelectronics_not_in_workshops",
-        file="pact_sectors.csv",
-        row=3,
-        column="in_networking_workshops",
-        problem="in_networking_workshops is true, but the report says false",
-        fix="set it to false",
-    ),
-    case(
-        "missing-key-figure-in-a-rule",
-        both(
-            lambda e: e.field("key_figures", "figure_id", lambda spec: spec.pop("complete")),
-            lambda e: e.csv("key_figures", e.line("key_figures", "day2_workshops,"), ""),
-        ),
-        rule="workshops_match",
-        file="key_figures.csv",
-        column="figure_id",
-        problem="figure 'day2_workshops' is missing",
-        fix="restore the day2_workshops row",
-    ),
 ]
 
 
-@pytest.mark.parametrize(("edit", "expected"), REFUSED)
-def test_a_broken_rule_is_refused(edit_table: EditTable, edit: Edit, expected: dict) -> None:
-    edit(edit_table)
-    refused(edit_table.dir, **expected)
+test_a_broken_rule_is_refused = refusal_test(REFUSED)
 
 
 def test_the_real_data_is_valid():
