@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ._errors import CannotWriteError
 
-__all__ = ["make_dir", "reason", "user_cache", "write_atomic"]
+__all__ = ["keep", "make_dir", "read_kept", "reason", "user_cache", "write_atomic"]
 
 Writer = Callable[[Path], None]
 
@@ -46,6 +46,45 @@ def user_cache(*parts: str) -> Path:
     """
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(base, "ecove-data", *parts)
+
+
+def read_kept(path: Path) -> bytes | None:
+    """Return the bytes of a cache entry, marked as used now; None if it cannot be read.
+
+    Used now: :func:`keep` removes the entries least recently used first.
+    """
+    try:
+        data = path.read_bytes()
+        os.utime(path)
+    except OSError:
+        return None
+    return data
+
+
+def keep(path: Path, content: bytes | str, *, like: str, count: int) -> None:
+    """Write a cache entry whole, then keep only the ``count`` newest entries ``like`` it.
+
+    ``like`` is the glob pattern of the entries in ``path``'s folder that share the bound
+    (the entry's own among them). A cache that cannot be written is simply not kept: what
+    it holds can be made again.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp()) / "cache"
+    >>> for name in ("a", "b", "c"):
+    ...     keep(folder / f"{name}.run", name, like="*.run", count=2)
+    >>> len(list(folder.glob("*.run"))), read_kept(folder / "c.run")
+    (2, b'c')
+    """
+    try:
+        folder = make_dir(path.parent)
+        write_atomic(folder / path.name, content)
+        entries = sorted(folder.glob(like), key=lambda p: p.stat().st_mtime, reverse=True)
+        for stale in entries[count:]:
+            stale.unlink(missing_ok=True)
+    except (CannotWriteError, OSError):
+        pass
 
 
 def _mode() -> int:

@@ -15,8 +15,8 @@ import pandas as pd
 from ._consistency import check_consistency, check_report_lines
 from ._derived import DERIVED, derive
 from ._descriptor import DESCRIPTOR, command, default_data_dir, read_package, utf8_text
-from ._errors import CannotWriteError, DataError, UnknownDatasetError
-from ._files import make_dir, user_cache, write_atomic
+from ._errors import DataError, UnknownDatasetError
+from ._files import keep, read_kept, user_cache
 from ._quotes import Report
 from ._records import Field, Package, Resource
 from ._typing import DatasetName, DatasetRole
@@ -241,14 +241,14 @@ def _store_key(stamp: tuple[tuple[str, bytes | None], ...]) -> str:
 
 def _from_store(key: str) -> dict[str, pd.DataFrame] | None:
     """Return the frames kept under ``key`` by an earlier process, or None."""
-    path = user_cache(_STORE, f"{key}.pickle")
+    data = read_kept(user_cache(_STORE, f"{key}.pickle"))
+    if data is None:
+        return None
     try:
         # Written by this package into the user's own cache folder, as Python's bytecode
         # caches are: trusted as far as those are.
-        with path.open("rb") as handle:
-            frames = pickle.load(handle)
-        os.utime(path)  # used now: the last to be pruned
-    except Exception:  # missing, unreadable, cut short, from another pandas: validate
+        frames = pickle.loads(data)
+    except Exception:  # cut short, or from another pandas: validate
         return None
     if not isinstance(frames, dict) or not all(
         isinstance(frame, pd.DataFrame) for frame in frames.values()
@@ -259,14 +259,8 @@ def _from_store(key: str) -> dict[str, pd.DataFrame] | None:
 
 def _to_store(key: str, frames: dict[str, pd.DataFrame]) -> None:
     """Keep validated frames for later processes; a cache that cannot be written is skipped."""
-    try:
-        folder = make_dir(user_cache(_STORE))
-        write_atomic(folder / f"{key}.pickle", pickle.dumps(frames, pickle.HIGHEST_PROTOCOL))
-        kept = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for stale in kept[_KEEP:]:
-            stale.unlink(missing_ok=True)
-    except (CannotWriteError, OSError):
-        pass
+    data = pickle.dumps(frames, pickle.HIGHEST_PROTOCOL)
+    keep(user_cache(_STORE, f"{key}.pickle"), data, like="*.pickle", count=_KEEP)
 
 
 def _validated(data_dir: Path | str | os.PathLike[str] | None) -> dict[str, pd.DataFrame]:

@@ -17,7 +17,6 @@ the SVG hash salt is fixed by the package style.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
 import json
@@ -33,7 +32,7 @@ from typing import Any
 
 from .._descriptor import read_package
 from .._errors import CannotWriteError, parse_choices
-from .._files import make_dir, user_cache, write_atomic
+from .._files import keep, make_dir, read_kept, user_cache, write_atomic
 from .._records import Package
 from ._registry import REGISTRY, FigureSpec, UnknownFigureError
 from ._style import STYLE_FILE
@@ -52,6 +51,8 @@ MANIFEST = "manifest.json"
 README = "README.md"
 HERE = Path(__file__).resolve().parent
 PACKAGE = HERE.parent
+# Code hashes kept in the user's cache, the newest first: a few versions of the package.
+CODE_HASHES_KEPT = 8
 # Libraries whose versions can change the bytes of a figure file.
 LIBRARIES = ("matplotlib", "seaborn", "numpy", "pandas", "pillow", "fonttools")
 # Tables computed from other tables when loaded: they read these files.
@@ -208,13 +209,12 @@ def _package_code_hash() -> str:
         sources.update(path.read_bytes() + b"\0")
     sources.update(STYLE_FILE.read_bytes())
     cache = user_cache(f"code-{sources.hexdigest()}")
-    try:
-        return cache.read_text(encoding="ascii")
-    except OSError:
-        pass
+    kept = read_kept(cache)
+    if kept is not None:
+        return kept.decode("ascii")
     found = _code_hash(PACKAGE)
-    with contextlib.suppress(CannotWriteError):
-        write_atomic(make_dir(cache.parent) / cache.name, found)
+    # The newest few: each edit of the package's code makes a new entry.
+    keep(cache, found, like="code-*", count=CODE_HASHES_KEPT)
     return found
 
 

@@ -33,7 +33,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .._files import make_dir, user_cache, write_atomic
+from .._files import keep, read_kept, user_cache
 
 __all__ = [
     "NotebookCache",
@@ -161,26 +161,15 @@ class NotebookCache:
 
     def load(self, stem: str, key: str) -> Any | None:
         """Return the executed notebook stored under ``key`` (its JSON), or None."""
-        path = self._path(stem, key)
-        try:
-            nb = json.loads(path.read_text(encoding="utf-8"))
-            os.utime(path)  # used now: the last to be pruned
-        except (OSError, ValueError):
+        data = read_kept(self._path(stem, key))
+        if data is None:
             return None
-        return nb
+        try:
+            return json.loads(data.decode("utf-8"))
+        except ValueError:  # UnicodeDecodeError too
+            return None
 
     def store(self, stem: str, key: str, nb: Any) -> None:
         """Keep an executed notebook under ``key``; an unwritable cache is simply not kept."""
-        from .._errors import CannotWriteError
-
-        try:
-            target = self._path(stem, key)
-            text = json.dumps(nb, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
-            write_atomic(make_dir(self.folder) / target.name, text)
-            older = sorted(
-                self.folder.glob(f"{stem}-*.ipynb"), key=lambda p: p.stat().st_mtime, reverse=True
-            )
-            for stale in older[KEEP:]:
-                stale.unlink(missing_ok=True)
-        except (CannotWriteError, OSError):
-            pass
+        text = json.dumps(nb, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+        keep(self._path(stem, key), text, like=f"{stem}-*.ipynb", count=KEEP)

@@ -18,8 +18,7 @@ import subprocess
 from collections.abc import Iterable
 from pathlib import Path
 
-from .._errors import CannotWriteError
-from .._files import make_dir, user_cache, write_atomic
+from .._files import keep, read_kept, user_cache
 
 __all__ = ["KEEP", "pandoc", "pandoc_kept"]
 
@@ -86,21 +85,11 @@ def pandoc_kept(
     cache that cannot be read or written is skipped. Without ``reuse`` (``--force``), pandoc
     runs and what it gives is kept.
     """
-    path = user_cache("pandoc", run_key(args, source, work, reads))
+    path = user_cache("pandoc", run_key(args, source, work, reads) + ".run")
     if reuse:
-        try:
-            data = path.read_bytes()
-            os.utime(path)  # used now: the last to be removed
-            return data
-        except OSError:
-            pass
+        kept = read_kept(path)
+        if kept is not None:
+            return kept
     data = pandoc(args, source)
-    try:
-        write_atomic(make_dir(path.parent) / path.name, data)
-        runs = [p for p in path.parent.iterdir() if not p.name.startswith(".")]  # not a write
-        kept = sorted(runs, key=lambda p: p.stat().st_mtime, reverse=True)
-        for stale in kept[KEEP:]:
-            stale.unlink(missing_ok=True)
-    except (CannotWriteError, OSError):
-        pass
+    keep(path, data, like="*.run", count=KEEP)
     return data
