@@ -190,20 +190,24 @@ def _bar_key(measure: str) -> Patch:
     )
 
 
-def _missing(ax: Axes, x: float, what: str) -> None:
-    # No bar: a bar of height 0 would read as "none", and the source gives no number.
+def _not_given(ax: Axes, x: float, y: float, text: str, **placement: Any) -> None:
+    """Say in muted italics, where a mark would be, that the source gives no number."""
     ax.text(
         x,
-        0,
-        f"{what}\nnot given",
+        y,
+        text,
         ha="center",
-        va="bottom",
         fontsize=8,
         fontstyle="italic",
         color=COLOURS["text_muted"],
-        rotation=90,
         linespacing=1.1,
+        **placement,
     )
+
+
+def _missing(ax: Axes, x: float, what: str) -> None:
+    # No bar: a bar of height 0 would read as "none", and the source gives no number.
+    _not_given(ax, x, 0, f"{what}\nnot given", va="bottom", rotation=90)
 
 
 def draw(f: CallsFacts) -> Figure:
@@ -228,17 +232,8 @@ def draw(f: CallsFacts) -> Figure:
         rate = rates[year]
         a, s = rows[APPLICATIONS].get(year), rows[SELECTED].get(year)
         if rate is None:
-            bottom.text(
-                x,
-                rate_top * 0.45,
-                f"no rate:\n{_missing_counts(a, s)}\nnot given",
-                ha="center",
-                va="center",
-                fontsize=8,
-                fontstyle="italic",
-                color=COLOURS["text_muted"],
-                linespacing=1.1,
-            )
+            text = f"no rate:\n{_missing_counts(a, s)}\nnot given"
+            _not_given(bottom, x, rate_top * 0.45, text, va="center")
             continue
         bottom.plot(x, rate, marker="D", markersize=6, color=COLOURS["derived"], zorder=3)
         bottom.text(
