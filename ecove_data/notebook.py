@@ -26,6 +26,7 @@ __all__ = [
     "FigurePayload",
     "Source",
     "TablePayload",
+    "cell_text",
     "table_payload",
 ]
 
@@ -148,3 +149,14 @@ def _cell(value: Any, labels: dict[str, str]) -> str:
         if math.isfinite(number):
             return format_number(number)
     return labels.get(str(value), str(value))
+
+
+def cell_text(value: str | list[str]) -> str:
+    r"""Return a notebook's multi-line string, which its JSON may hold as a list of lines.
+
+    Examples
+    --------
+    >>> cell_text(["a\n", "b"]) == cell_text("a\nb") == "a\nb"
+    True
+    """
+    return value if isinstance(value, str) else "".join(value)

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from .._files import keep, read_kept, user_cache
+from ..notebook import cell_text
 
 __all__ = [
     "NotebookCache",
@@ -107,15 +108,12 @@ def context_key(data_dir: Path | str | None) -> str:
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
 
-def _text(value: str | list[str]) -> str:
-    # A notebook's JSON may hold a multi-line string as a list of lines.
-    return value if isinstance(value, str) else "".join(value)
-
-
 def notebook_key(nb: Any, context: str) -> str:
     """Hash a notebook's code cells (in order) and kernel with the ``context``."""
     kernel = nb.get("metadata", {}).get("kernelspec", {}).get("name", "python3")
-    code = [_text(cell.get("source", "")) for cell in nb["cells"] if cell["cell_type"] == "code"]
+    code = [
+        cell_text(cell.get("source", "")) for cell in nb["cells"] if cell["cell_type"] == "code"
+    ]
     text = json.dumps({"kernel": kernel, "code": code, "context": context}, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -127,7 +125,7 @@ def content_digest(nb: Any) -> str:
     and no document shows them.
     """
     cells = [
-        [cell["cell_type"], _text(cell.get("source", "")), cell.get("outputs", [])]
+        [cell["cell_type"], cell_text(cell.get("source", "")), cell.get("outputs", [])]
         for cell in nb["cells"]
     ]
     text = json.dumps(cells, sort_keys=True, ensure_ascii=False, default=str)

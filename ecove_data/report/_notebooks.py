@@ -18,7 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from .._errors import NotebookError
-from ..notebook import CAPTION_KEY, FIGURE_MIME, TABLE_MIME, FigurePayload, TablePayload
+from ..notebook import (
+    CAPTION_KEY,
+    FIGURE_MIME,
+    TABLE_MIME,
+    FigurePayload,
+    TablePayload,
+    cell_text,
+)
 from ._cache import NotebookCache
 
 __all__ = [
@@ -144,7 +151,9 @@ def _import_nbclient() -> None:
 
 def code_length(nb: Any) -> int:
     """Return the number of characters in the code cells of ``nb`` (its JSON)."""
-    return sum(len(text(cell["source"])) for cell in nb["cells"] if cell["cell_type"] == "code")
+    return sum(
+        len(cell_text(cell["source"])) for cell in nb["cells"] if cell["cell_type"] == "code"
+    )
 
 
 @dataclass
@@ -293,17 +302,12 @@ def _failure(path: Path, nb: Any, error: BaseException) -> NotebookError:
     return failure
 
 
-def text(value: str | list[str]) -> str:
-    """Return a notebook's multi-line string, which its JSON may hold as a list of lines."""
-    return value if isinstance(value, str) else "".join(value)
-
-
 def read(stem: str, nb: Any) -> Chapter:
     """Read one executed notebook (nbformat's, or its plain JSON) into a chapter."""
     blocks: list[Block] = []
     for cell in nb["cells"]:
         if cell["cell_type"] == "markdown":
-            blocks.append(Prose(text(cell["source"])))
+            blocks.append(Prose(cell_text(cell["source"])))
             continue
         if cell["cell_type"] != "code":
             continue
@@ -316,7 +320,7 @@ def read(stem: str, nb: Any) -> Chapter:
             elif CAPTION_KEY in output.get("metadata", {}):
                 continue
             elif "text/markdown" in data:
-                blocks.append(Prose(text(data["text/markdown"])))
+                blocks.append(Prose(cell_text(data["text/markdown"])))
     title = next(
         (
             line[2:].strip()
